@@ -1,0 +1,9 @@
+namespace RelayActors.Runtime.Configuration;
+
+internal enum HoconScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

@@ -1,0 +1,70 @@
+namespace RelayActors.Runtime.Kernel;
+
+/// <summary>Runs mailboxes that have work. A mailbox is scheduled at most once at a time, so an actor never runs on two threads.</summary>
+internal abstract class Dispatcher
+{
+    public abstract void Schedule(Mailbox mailbox);
+}
+
+/// <summary>Runs mailboxes on the .NET thread pool.</summary>
+internal sealed class ThreadPoolDispatcher : Dispatcher
+{
+    public static readonly ThreadPoolDispatcher Instance = new();
+
+    public override void Schedule(Mailbox mailbox) => ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal: false);
+}
+
+/// <summary>
+/// Runs mailboxes one at a time, in the order they became ready, only when <see cref="RunReady"/> is called
+/// (by the virtual-time scheduler or a test). With no other source of nondeterminism, the same inputs give
+/// the same message order every time.
+/// </summary>
+internal sealed class DeterministicDispatcher : Dispatcher
+{
+    private readonly Queue<Mailbox> _ready = new();
+    private readonly Lock _gate = new();
+    private int _running;
+
+    public override void Schedule(Mailbox mailbox)
+    {
+        lock (_gate)
+            _ready.Enqueue(mailbox);
+    }
+
+    /// <summary>Number of mailboxes waiting for a turn.</summary>
+    public int ReadyCount
+    {
+        get
+        {
+            lock (_gate)
+                return _ready.Count;
+        }
+    }
+
+    /// <summary>Runs turns until no mailbox has work; returns the number of turns run. Re-entrant calls return 0.</summary>
+    public long RunReady()
+    {
+        // A handler that calls RunReady (e.g. a blocking test helper inside an actor) must not nest turns.
+        if (Interlocked.Exchange(ref _running, 1) == 1)
+            return 0;
+        long turns = 0;
+        try
+        {
+            while (true)
+            {
+                Mailbox? next;
+                lock (_gate)
+                {
+                    if (!_ready.TryDequeue(out next))
+                        return turns;
+                }
+                ((IThreadPoolWorkItem)next).Execute();
+                turns++;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+}
