@@ -1,3 +1,4 @@
+using RelayActors.Runtime.Configuration;
 using RelayActors.Runtime.Supervision;
 
 namespace RelayActors.Runtime.Kernel;
@@ -53,6 +54,48 @@ public sealed record ActorSystemSettings
 
     /// <summary>Source of real time (tests of the real-time scheduler may substitute their own).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The <c>relay-actors.runtime</c> section with its defaults; hocon/reference.conf carries the same text
+    /// (with comments) and a test keeps them equal.
+    /// </summary>
+    public const string Reference = """
+        relay-actors.runtime {
+          clock = real
+          throughput = 100
+          mailbox { kind = unbounded, capacity = 1000, overflow = drop-incoming }
+          dead-letters { log-limit = 10, log-window = 10s }
+          shutdown-timeout = 10s
+        }
+        """;
+
+    private static readonly Lazy<Config> ReferenceConfig = new(() => Config.Parse(Reference, "ActorSystemSettings.Reference"));
+
+    /// <summary>
+    /// Reads <c>relay-actors.runtime</c> from <paramref name="config"/> (missing keys take their defaults).
+    /// Unknown keys and bad values throw <see cref="ConfigurationException"/> naming the full key path, the value
+    /// and where it was written.
+    /// </summary>
+    public static ActorSystemSettings FromConfig(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var merged = config.WithFallback(ReferenceConfig.Value);
+        merged.GetConfig(ConfigPath).RejectUnknownKeys(ReferenceConfig.Value.GetConfig(ConfigPath));
+        var c = merged.GetConfig(ConfigPath);
+        var kind = c.GetEnum<MailboxKind>("mailbox.kind");
+        var overflow = c.GetEnum<OverflowPolicy>("mailbox.overflow");
+        return new ActorSystemSettings
+        {
+            Clock = c.GetEnum<ClockKind>("clock"),
+            Throughput = c.GetInt("throughput", 100, 1, 1_000_000),
+            DefaultMailbox = kind == MailboxKind.Unbounded
+                ? MailboxSettings.Unbounded with { Overflow = overflow }
+                : new MailboxSettings(kind, c.GetInt("mailbox.capacity", 1000, 1, int.MaxValue), overflow),
+            DeadLetterLogLimit = c.GetInt("dead-letters.log-limit", 10, 0, int.MaxValue),
+            DeadLetterLogWindow = c.GetDuration("dead-letters.log-window", TimeSpan.FromSeconds(10), TimeSpan.FromTicks(1), TimeSpan.MaxValue),
+            ShutdownTimeout = c.GetDuration("shutdown-timeout", TimeSpan.FromSeconds(10), TimeSpan.FromTicks(1), TimeSpan.MaxValue),
+        };
+    }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the HOCON key and the bad value.</summary>
     public void Validate()

@@ -85,6 +85,9 @@ public sealed class TestProbe
             throw Fail($"ExpectNoMsg failed: got {Describe(received)}");
     }
 
+    /// <summary>The next message, or null if none arrives within <paramref name="max"/> (Akka's <c>ReceiveOne</c>).</summary>
+    public object? ReceiveOne(TimeSpan? max = null) => TryTake(Remaining(Deadline(max)))?.Message;
+
     /// <summary>Receives exactly <paramref name="count"/> messages, in arrival order.</summary>
     public IReadOnlyList<object> ReceiveN(int count, TimeSpan? max = null)
     {
