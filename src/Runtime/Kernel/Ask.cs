@@ -53,32 +53,21 @@ public static class AskExtensions
 }
 
 /// <summary>The temporary ref of one Ask; completes its task with the first message it is told.</summary>
-internal sealed class PromiseActorRef : IInternalActorRef, IActorRef<object>
+internal sealed class PromiseActorRef(ActorSystem system)
+    : MinimalActorRef(ActorPath.Root(system.Address).Child("temp").Child("$" + system.NextUid().ToString(global::System.Globalization.CultureInfo.InvariantCulture)), system)
 {
     private readonly TaskCompletionSource<object> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ICancelable? _timer;
 
-    public PromiseActorRef(ActorSystem system)
-    {
-        System = system;
-        Path = ActorPath.Root(system.Address).Child("temp").Child("$" + system.NextUid().ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    public ActorPath Path { get; }
-
-    public ActorSystem System { get; }
-
-    public IActorRef Untyped => this;
-
-    public IActorRef<T> As<T>() => TypedActorRef.Of<T>(this);
-
-    public bool IsTerminated => _promise.Task.IsCompleted;
+    public override bool IsTerminated => _promise.Task.IsCompleted;
 
     public Task<object> Task => _promise.Task;
 
+    public IActorRef<T> As<T>() => TypedActorRef.Of<T>(this);
+
     public void OnCompleted(ICancelable timer) => _timer = timer;
 
-    public void Tell(object message, IActorRef? sender = null)
+    public override void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var completed = message is StatusFailure failure ? _promise.TrySetException(failure.Cause) : _promise.TrySetResult(message);
@@ -89,18 +78,4 @@ internal sealed class PromiseActorRef : IInternalActorRef, IActorRef<object>
     }
 
     public void Fail(Exception exception) => _promise.TrySetException(exception);
-
-    public void SendSystem(SystemMessage message)
-    {
-        if (message is Watch w)
-            w.Watcher.SendSystem(new DeathWatchNotification(this));
-    }
-
-    public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
-
-    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
-
-    public override int GetHashCode() => Path.GetHashCode();
-
-    public override string ToString() => $"Actor[{Path}]";
 }

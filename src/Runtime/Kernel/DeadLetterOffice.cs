@@ -56,34 +56,13 @@ internal sealed class DeadLetterOffice(ActorSystem system, int logLimit, TimeSpa
 }
 
 /// <summary>The ref of the dead-letter office: anything told to it is recorded as a dead letter.</summary>
-internal sealed class DeadLetterActorRef(ActorPath path, DeadLetterOffice office) : IInternalActorRef, IActorRef<object>
+internal sealed class DeadLetterActorRef(ActorPath path, DeadLetterOffice office) : MinimalActorRef(path, office.System)
 {
-    public ActorPath Path { get; } = path;
+    public override bool IsTerminated => false;
 
-    public IActorRef Untyped => this;
-
-    public bool IsTerminated => false;
-
-    public ActorSystem System => office.System;
-
-    public void Tell(object message, IActorRef? sender = null)
+    public override void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         office.Publish(message as DeadLetter ?? new DeadLetter(message, sender, this, "sent to dead letters"));
     }
-
-    public void SendSystem(SystemMessage message)
-    {
-        // Watching dead letters means watching something that never lived: answer at once.
-        if (message is Watch w)
-            w.Watcher.SendSystem(new DeathWatchNotification(this));
-    }
-
-    public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
-
-    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
-
-    public override int GetHashCode() => Path.GetHashCode();
-
-    public override string ToString() => $"Actor[{Path}]";
 }

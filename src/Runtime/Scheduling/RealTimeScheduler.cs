@@ -10,7 +10,7 @@ namespace RelayActors.Runtime.Scheduling;
 /// grows with CPU contention (measured numbers in docs/PERFORMANCE.md). Actions run on the timer thread and
 /// must be short; tells only enqueue.
 /// </summary>
-internal sealed class RealTimeScheduler : IScheduler, IDisposable
+internal sealed class RealTimeScheduler : SchedulerBase, IDisposable
 {
     private readonly PriorityQueue<ScheduledItem, (long Due, long Seq)> _queue = new();
     private readonly object _gate = new();
@@ -18,7 +18,6 @@ internal sealed class RealTimeScheduler : IScheduler, IDisposable
     private readonly long _start;
     private readonly ILogger _log;
     private readonly Thread _thread;
-    private readonly Action<ScheduledItem> _onCancel;
     private long _sequence;
     private long _pending;
     private bool _disposed;
@@ -28,12 +27,14 @@ internal sealed class RealTimeScheduler : IScheduler, IDisposable
         _time = time;
         _log = log;
         _start = time.GetTimestamp();
-        _onCancel = _ => Interlocked.Decrement(ref _pending);
+        OnCancel = _ => Interlocked.Decrement(ref _pending);
         _thread = new Thread(Loop) { IsBackground = true, Name = $"relay-scheduler-{name}" };
         _thread.Start();
     }
 
-    public TimeSpan Now => _time.GetElapsedTime(_start);
+    public override TimeSpan Now => _time.GetElapsedTime(_start);
+
+    private protected override Action<ScheduledItem> OnCancel { get; }
 
     /// <summary>Items that have neither run nor been cancelled (a repeating item counts once).</summary>
     public long PendingCount => Interlocked.Read(ref _pending);
@@ -41,37 +42,7 @@ internal sealed class RealTimeScheduler : IScheduler, IDisposable
     /// <summary>True once the timer thread has exited.</summary>
     public bool IsStopped => !_thread.IsAlive;
 
-    public ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null)
-    {
-        ScheduledItem.ValidateDelay(delay, nameof(delay));
-        ArgumentNullException.ThrowIfNull(receiver);
-        ArgumentNullException.ThrowIfNull(message);
-        return Enqueue(new ScheduledItem(receiver, message, sender, DueAfter(delay), 0, _onCancel));
-    }
-
-    public ICancelable ScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, IActorRef receiver, object message, IActorRef? sender = null)
-    {
-        ScheduledItem.ValidateDelay(initialDelay, nameof(initialDelay));
-        ScheduledItem.ValidateInterval(interval, nameof(interval));
-        ArgumentNullException.ThrowIfNull(receiver);
-        ArgumentNullException.ThrowIfNull(message);
-        return Enqueue(new ScheduledItem(receiver, message, sender, DueAfter(initialDelay), interval.Ticks, _onCancel));
-    }
-
-    public ICancelable ScheduleOnce(TimeSpan delay, Action action)
-    {
-        ScheduledItem.ValidateDelay(delay, nameof(delay));
-        ArgumentNullException.ThrowIfNull(action);
-        return Enqueue(new ScheduledItem(action, DueAfter(delay), _onCancel));
-    }
-
-    private long DueAfter(TimeSpan delay)
-    {
-        var now = Now.Ticks;
-        return delay.Ticks > long.MaxValue - now ? long.MaxValue : now + delay.Ticks;
-    }
-
-    private ScheduledItem Enqueue(ScheduledItem item)
+    private protected override ScheduledItem Enqueue(ScheduledItem item)
     {
         lock (_gate)
         {

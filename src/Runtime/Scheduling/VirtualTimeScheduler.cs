@@ -9,11 +9,10 @@ namespace RelayActors.Runtime.Scheduling;
 /// before the next item, on the caller's thread. With the deterministic dispatcher this makes a seeded run
 /// replay message for message.
 /// </summary>
-public sealed class VirtualTimeScheduler : IScheduler
+public sealed class VirtualTimeScheduler : SchedulerBase
 {
     private readonly PriorityQueue<ScheduledItem, (long Due, long Seq)> _queue = new();
     private readonly Lock _gate = new();
-    private readonly Action<ScheduledItem> _onCancel;
     private DeterministicDispatcher? _dispatcher;
     private long _nowTicks;
     private long _sequence;
@@ -23,7 +22,7 @@ public sealed class VirtualTimeScheduler : IScheduler
 
     public VirtualTimeScheduler()
     {
-        _onCancel = item =>
+        OnCancel = item =>
         {
             if (item.IsRepeating)
                 Interlocked.Decrement(ref _pendingRepeating);
@@ -32,7 +31,9 @@ public sealed class VirtualTimeScheduler : IScheduler
         };
     }
 
-    public TimeSpan Now => TimeSpan.FromTicks(Volatile.Read(ref _nowTicks));
+    public override TimeSpan Now => TimeSpan.FromTicks(Volatile.Read(ref _nowTicks));
+
+    private protected override Action<ScheduledItem> OnCancel { get; }
 
     /// <summary>Scheduled items that have neither run nor been cancelled (repeating ones count once).</summary>
     public long PendingCount => Interlocked.Read(ref _pendingOnce) + Interlocked.Read(ref _pendingRepeating);
@@ -54,30 +55,6 @@ public sealed class VirtualTimeScheduler : IScheduler
     }
 
     internal void Attach(DeterministicDispatcher dispatcher) => _dispatcher = dispatcher;
-
-    public ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null)
-    {
-        ScheduledItem.ValidateDelay(delay, nameof(delay));
-        ArgumentNullException.ThrowIfNull(receiver);
-        ArgumentNullException.ThrowIfNull(message);
-        return Enqueue(new ScheduledItem(receiver, message, sender, DueAfter(delay), 0, _onCancel));
-    }
-
-    public ICancelable ScheduleTellRepeatedly(TimeSpan initialDelay, TimeSpan interval, IActorRef receiver, object message, IActorRef? sender = null)
-    {
-        ScheduledItem.ValidateDelay(initialDelay, nameof(initialDelay));
-        ScheduledItem.ValidateInterval(interval, nameof(interval));
-        ArgumentNullException.ThrowIfNull(receiver);
-        ArgumentNullException.ThrowIfNull(message);
-        return Enqueue(new ScheduledItem(receiver, message, sender, DueAfter(initialDelay), interval.Ticks, _onCancel));
-    }
-
-    public ICancelable ScheduleOnce(TimeSpan delay, Action action)
-    {
-        ScheduledItem.ValidateDelay(delay, nameof(delay));
-        ArgumentNullException.ThrowIfNull(action);
-        return Enqueue(new ScheduledItem(action, DueAfter(delay), _onCancel));
-    }
 
     /// <summary>Processes every message that is ready now, without moving the clock; returns the mailbox turns run.</summary>
     public long RunReady() => _dispatcher?.RunReady() ?? 0;
@@ -124,13 +101,7 @@ public sealed class VirtualTimeScheduler : IScheduler
         return Now;
     }
 
-    private long DueAfter(TimeSpan delay)
-    {
-        var now = Volatile.Read(ref _nowTicks);
-        return delay.Ticks > long.MaxValue - now ? long.MaxValue : now + delay.Ticks;
-    }
-
-    private ScheduledItem Enqueue(ScheduledItem item)
+    private protected override ScheduledItem Enqueue(ScheduledItem item)
     {
         lock (_gate)
         {
