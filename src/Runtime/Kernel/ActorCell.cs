@@ -274,6 +274,7 @@ internal sealed class ActorCell
         if (_parent is null)
         {
             RuntimeLog.ActorFailed(System.Log, cause, Self.Path, message?.GetType().Name ?? "(none)", Directive.Stop);
+            System.OnFailure(new ActorFailure(Self, cause, message?.GetType().Name ?? "(none)", Directive.Stop));
             BeginTerminate();
             return;
         }
@@ -301,6 +302,7 @@ internal sealed class ActorCell
             directive = Directive.Stop;
         var messageType = failed.MessageType?.Name ?? "(initialisation)";
         RuntimeLog.ActorFailed(System.Log, failed.Cause, failed.Child.Path, messageType, directive);
+        System.OnFailure(new ActorFailure(failed.Child, failed.Cause, messageType, directive));
         if (budgetExhausted)
             RuntimeLog.RestartBudgetExhausted(System.Log, failed.Child.Path);
         switch (directive)

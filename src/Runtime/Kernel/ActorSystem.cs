@@ -22,6 +22,7 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
     private long _uid;
     private long _liveCells;
     private long _probeCounter;
+    private long _failures;
     private int _terminating;
 
     private ActorSystem(string name, ActorSystemSettings settings, ILoggerFactory loggerFactory)
@@ -87,6 +88,12 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
 
     /// <summary>Dead letters recorded since start.</summary>
     public long DeadLetterCount => DeadLetterOffice.Count;
+
+    /// <summary>Failures handled by supervisors since start (each is also published as <see cref="ActorFailure"/>).</summary>
+    public long FailureCount => Interlocked.Read(ref _failures);
+
+    /// <summary>The virtual clock to drive, or null on a real-clock system.</summary>
+    public VirtualTimeScheduler? VirtualClock => Scheduler as VirtualTimeScheduler;
 
     /// <summary>Completes when every actor has stopped and the scheduler is shut down.</summary>
     public Task WhenTerminated => _terminated.Task;
@@ -177,6 +184,12 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
     internal long NextUid() => Interlocked.Increment(ref _uid);
 
     internal long NextProbeNumber() => Interlocked.Increment(ref _probeCounter);
+
+    internal void OnFailure(ActorFailure failure)
+    {
+        Interlocked.Increment(ref _failures);
+        EventStream.Publish(failure);
+    }
 
     internal void OnCellCreated() => Interlocked.Increment(ref _liveCells);
 

@@ -22,6 +22,12 @@ public sealed class Kill
 /// <summary>A message that could not be delivered: the recipient had stopped, its mailbox overflowed, or the system was shut down.</summary>
 public sealed record DeadLetter(object Message, IActorRef? Sender, IActorRef Recipient, string Reason);
 
+/// <summary>
+/// Published on the event stream whenever a supervisor handles a failure (also counted in
+/// <see cref="ActorSystem.FailureCount"/>), so a failure is visible even without a logger.
+/// </summary>
+public sealed record ActorFailure(IActorRef Actor, Exception Cause, string MessageType, RelayActors.Runtime.Supervision.Directive Directive);
+
 /// <summary>A message the recipient's behaviour did not handle (published on the event stream).</summary>
 public sealed record UnhandledMessage(object Message, IActorRef? Sender, IActorRef Recipient);
 

@@ -24,7 +24,7 @@ public abstract class ActorTestKit : IDisposable
     public TestProbe TestActor { get; }
 
     /// <summary>The virtual-time scheduler (throws on a real-clock system).</summary>
-    public VirtualTimeScheduler Scheduler => Sys.Scheduler as VirtualTimeScheduler
+    public VirtualTimeScheduler Scheduler => Sys.VirtualClock
         ?? throw new InvalidOperationException("This test kit runs on the real clock; there is no virtual scheduler to drive");
 
     public TestProbe CreateTestProbe(string? name = null) => new(Sys, name);

@@ -199,6 +199,21 @@ public sealed class SupervisionTests : ActorTestKit
         Assert.Equal("bad-op", entry.Exception?.Message);
     }
 
+    [Fact]
+    public void Failure_IsPublishedAndCounted_EvenWithoutALogger()
+    {
+        var failures = CreateTestProbe();
+        Sys.EventStream.Subscribe<ActorFailure>(failures.Ref);
+        var parent = SpawnParent(new OneForOneStrategy(Decide));
+
+        Send(parent, new Fail("io"));
+
+        var failure = failures.ExpectMsg<ActorFailure>();
+        Assert.Equal(("relay://test/user/parent/child", "bad-op", "Fail", Directive.Restart),
+            (failure.Actor.Path.ToString(), failure.Cause.Message, failure.MessageType, failure.Directive));
+        Assert.Equal(1, Sys.FailureCount);
+    }
+
     private sealed class BrokenConstructor : UntypedActor
     {
         public BrokenConstructor() => throw new InvalidOperationException("no resources");

@@ -1,0 +1,134 @@
+using RelayActors.Actors.Topology;
+using RelayActors.Models.Numerics;
+
+namespace RelayActors.Actors.Relay;
+
+/// <summary>
+/// The RelaySum mechanism of one worker (spec §1.1): one inbox slot (vector + count) per tree neighbour holding
+/// the latest message m_{k→i}, c_{k→i} accepted from it. Pure and single-threaded; every buffer is allocated in the
+/// constructor, so composing, accepting and aggregating allocate nothing.
+/// </summary>
+/// <remarks>
+/// Round protocol: compose every outgoing message of round t first (the inbox still holds round t − 1), then accept
+/// the round-t messages, then <see cref="Aggregate"/>. Invariant on a tree: a count is the number of distinct
+/// workers folded into its payload, so no count exceeds n and no payload contains the recipient's own value (F7).
+/// </remarks>
+public sealed class RelayState
+{
+    private readonly int[] _neighbours;
+    private readonly float[][] _inbox;
+    private readonly int[] _inboxCounts;
+
+    /// <summary>Creates the state of <paramref name="worker"/> for vectors of length <paramref name="dimension"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="tree"/> is not a tree (RelaySum would count workers more than once).</exception>
+    public RelayState(Graph tree, int worker, int dimension)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        if (!tree.IsTree)
+            throw new ArgumentException(NotATreeMessage(tree), nameof(tree));
+        _neighbours = tree.Neighbours(worker).ToArray();
+        _inbox = new float[_neighbours.Length][];
+        for (var k = 0; k < _inbox.Length; k++)
+            _inbox[k] = new float[dimension];
+        _inboxCounts = new int[_neighbours.Length];
+        Worker = worker;
+        Dimension = dimension;
+        WorkerCount = tree.NodeCount;
+    }
+
+    public int Worker { get; }
+
+    /// <summary>Length of every payload.</summary>
+    public int Dimension { get; }
+
+    /// <summary>n, the number of workers in the tree.</summary>
+    public int WorkerCount { get; }
+
+    /// <summary>Tree neighbours, ascending; slot k of the inbox belongs to <c>Neighbours[k]</c>.</summary>
+    public ReadOnlySpan<int> Neighbours => _neighbours;
+
+    /// <summary>The inbox slot of <paramref name="neighbour"/>, or −1 if it is not a neighbour.</summary>
+    public int SlotOf(int neighbour)
+    {
+        var slot = Array.BinarySearch(_neighbours, neighbour);
+        return slot >= 0 ? slot : -1;
+    }
+
+    /// <summary>
+    /// Message for neighbour <paramref name="to"/>: m_{i→j} = own + Σ_{k≠j} m_{k→i} (what every *other* neighbour
+    /// relayed last round), written into <paramref name="destination"/>. Returns c_{i→j} = 1 + Σ_{k≠j} c_{k→i}.
+    /// </summary>
+    public int ComposeOutgoing(int to, ReadOnlySpan<float> own, Span<float> destination)
+    {
+        var skip = RequireSlot(to, nameof(to));
+        CheckLength(own, nameof(own));
+        CheckLength(destination, nameof(destination));
+        VectorMath.Copy(own, destination);
+        var count = 1;
+        for (var k = 0; k < _neighbours.Length; k++)
+        {
+            if (k == skip)
+                continue;
+            VectorMath.Add(destination, _inbox[k], destination);
+            count += _inboxCounts[k];
+        }
+        return count;
+    }
+
+    /// <summary>Stores m_{j→i} and c_{j→i} from <paramref name="from"/>, replacing its previous message (copied; the payload stays the sender's).</summary>
+    public void Accept(int from, ReadOnlySpan<float> payload, int count)
+    {
+        var slot = RequireSlot(from, nameof(from));
+        CheckLength(payload, nameof(payload));
+        if (count < 0 || count >= WorkerCount)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Worker {Worker} got count {count} from {from}; a neighbour can relay 0..{WorkerCount - 1} workers");
+        payload.CopyTo(_inbox[slot]);
+        _inboxCounts[slot] = count;
+    }
+
+    /// <summary>S_i = own + Σ_j m_{j→i} into <paramref name="sum"/>; returns C_i = 1 + Σ_j c_{j→i}, the number of workers in the sum.</summary>
+    public int Aggregate(ReadOnlySpan<float> own, Span<float> sum)
+    {
+        CheckLength(own, nameof(own));
+        CheckLength(sum, nameof(sum));
+        VectorMath.Copy(own, sum);
+        var count = 1;
+        for (var k = 0; k < _neighbours.Length; k++)
+        {
+            VectorMath.Add(sum, _inbox[k], sum);
+            count += _inboxCounts[k];
+        }
+        return count;
+    }
+
+    /// <summary>S_i / C_i into <paramref name="destination"/> (the "counts" normalisation: the exact mean of the workers heard so far); returns C_i.</summary>
+    public int Average(ReadOnlySpan<float> own, Span<float> destination)
+    {
+        var count = Aggregate(own, destination);
+        VectorMath.Divide(destination, count, destination);
+        return count;
+    }
+
+    private int RequireSlot(int neighbour, string parameter)
+    {
+        var slot = SlotOf(neighbour);
+        return slot >= 0
+            ? slot
+            : throw new ArgumentOutOfRangeException(parameter, neighbour, $"Worker {neighbour} is not a tree neighbour of worker {Worker} (neighbours: {string.Join(", ", _neighbours)})");
+    }
+
+    private void CheckLength(ReadOnlySpan<float> vector, string parameter)
+    {
+        if (vector.Length != Dimension)
+            throw new ArgumentException($"Worker {Worker}: {parameter} has length {vector.Length}, expected {Dimension}", parameter);
+    }
+
+    private static string NotATreeMessage(Graph graph)
+    {
+        var shape = graph.IsConnected ? "it contains a cycle" : "it is disconnected";
+        return $"RelaySum needs a tree, but this graph ({graph.NodeCount} nodes, {graph.Edges.Count} edges) is not one: {shape}. "
+            + "On a cycle relayed messages return to their origin and workers are counted more than once; "
+            + "relay over a spanning tree of the graph instead (e.g. a chain or binary tree, or a BFS tree).";
+    }
+}

@@ -1,0 +1,20 @@
+namespace RelayActors.Actors.Topology;
+
+/// <summary>The communication graphs of spec §3. Names on the command line and in config are kebab-case (<see cref="TopologyKindNames"/>).</summary>
+public enum TopologyKind
+{
+    /// <summary>i ~ i ± 1: a path, diameter n − 1.</summary>
+    Chain,
+
+    /// <summary>i ~ (i ± 1) mod n: a cycle, not a tree.</summary>
+    Ring,
+
+    /// <summary>0 ~ every other node: diameter 2.</summary>
+    Star,
+
+    /// <summary>The paper's heap layout: edge 0–1, then parent(w) = ⌊w/2⌋ for w ≥ 2.</summary>
+    BinaryTree,
+
+    /// <summary>Every pair connected.</summary>
+    FullyConnected,
+}

@@ -1,0 +1,67 @@
+using RelayActors.Actors.Relay;
+using RelayActors.Actors.Topology;
+
+namespace RelayActors.Actors.Tests.Relay;
+
+public sealed class GossipStateTests
+{
+    [Fact]
+    public void Mix_ChainEnd_KeepsTwoThirdsAndTakesOneThirdOfNeighbour()
+    {
+        var gossip = new GossipState(Topologies.Chain(5), 0, 1);
+        gossip.Accept(1, [3f]);
+        var destination = new float[1];
+        gossip.Mix([6f], destination);
+        Assert.Equal(5f, destination[0], 1e-6f);
+    }
+
+    [Fact]
+    public void Mix_InPlace_MatchesSeparateDestination()
+    {
+        var gossip = new GossipState(Topologies.BinaryTree(16), 1, 3);
+        gossip.Accept(0, [1f, 2f, 3f]);
+        gossip.Accept(2, [4f, 5f, 6f]);
+        gossip.Accept(3, [7f, 8f, 9f]);
+        float[] state = [0.5f, -1f, 2f];
+        var separate = new float[3];
+        gossip.Mix(state, separate);
+        gossip.Mix(state, state);
+        Assert.Equal(separate, state);
+    }
+
+    [Fact]
+    public void Weights_Ring_AreMetropolisHastingsThirds()
+    {
+        var gossip = new GossipState(Topologies.Ring(8), 0, 1);
+        Assert.Equal(1f / 3f, gossip.SelfWeight, 1e-7f);
+        Assert.Equal(1f / 3f, gossip.WeightAt(0));
+        Assert.Equal(1f / 3f, gossip.WeightAt(1));
+    }
+
+    [Fact]
+    public void Accept_NonNeighbour_Throws()
+    {
+        var gossip = new GossipState(Topologies.Ring(8), 0, 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => gossip.Accept(4, [1f]));
+    }
+
+    [Fact]
+    public void Step_WarmedUp_AllocatesNothing()
+    {
+        var gossip = new GossipState(Topologies.Ring(8), 3, 500);
+        var state = new float[500];
+        var incoming = new float[500];
+        gossip.Accept(2, incoming);
+        gossip.Mix(state, state);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10; i++)
+        {
+            gossip.Accept(2, incoming);
+            gossip.Accept(4, incoming);
+            gossip.Mix(state, state);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+}
