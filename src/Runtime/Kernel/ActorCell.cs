@@ -425,7 +425,7 @@ internal sealed class ActorCell
         _actor = null;
         _state = CellState.Terminated;
         _watch.NotifyTermination(Self);
-        Mailbox.CloseAndDrain(envelope => DeadLetter(envelope, "recipient stopped"));
+        Mailbox.CloseAndDrain();
         if (_parent is not null)
             _parent.Self.SendSystem(new ChildTerminated(Self));
         System.OnCellTerminated(this);

@@ -1,18 +1,18 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 
 namespace RelayActors.Runtime.Kernel;
 
 /// <summary>
-/// An actor's queue: user messages in a <see cref="Channel{T}"/> (many writers, one reader), system messages in a
-/// separate queue that is always served first. At most <c>throughput</c> user messages are processed per turn.
+/// An actor's queue: user messages in a <see cref="MessageQueue"/> (lock-free and unbounded, or a bounded channel
+/// with an overflow policy), system messages in a separate queue that is always served first. At most
+/// <c>throughput</c> user messages are processed per turn; a turn is scheduled only when the mailbox is idle.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
     private const int Idle = 0;
     private const int Scheduled = 1;
 
-    private readonly Channel<Envelope> _channel;
+    private readonly MessageQueue _queue;
     private readonly ConcurrentQueue<SystemMessage> _system = new();
     private readonly Dispatcher _dispatcher;
     private readonly int _throughput;
@@ -27,32 +27,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         _settings = settings;
         _dispatcher = dispatcher;
         _throughput = throughput;
-        _channel = settings.Kind switch
-        {
-            MailboxKind.Unbounded => Channel.CreateUnbounded<Envelope>(new UnboundedChannelOptions
-            {
-                SingleReader = true,
-                SingleWriter = false,
-                AllowSynchronousContinuations = false,
-            }),
-            _ => CreateBounded(settings),
-        };
-    }
-
-    private Channel<Envelope> CreateBounded(MailboxSettings settings)
-    {
-        var options = new BoundedChannelOptions(settings.Capacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = settings.Overflow switch
-            {
-                OverflowPolicy.DropNewest => BoundedChannelFullMode.DropNewest,
-                OverflowPolicy.DropOldest => BoundedChannelFullMode.DropOldest,
-                _ => BoundedChannelFullMode.Wait, // TryWrite then fails when full and we route the message ourselves
-            },
-        };
-        return Channel.CreateBounded<Envelope>(options, dropped => _cell.DeadLetter(dropped, $"mailbox overflow ({settings.Overflow}, capacity {settings.Capacity})"));
+        _queue = MessageQueue.Create(settings, dropped => _cell.DeadLetter(dropped, $"mailbox overflow ({settings.Overflow}, capacity {settings.Capacity})"));
     }
 
     public void Attach(ActorCell cell) => _cell = cell;
@@ -62,11 +37,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public bool IsClosed => _closed;
 
     /// <summary>Number of queued user messages.</summary>
-    public int Count => _channel.Reader.Count;
+    public int Count => _queue.Count;
 
     public void Post(in Envelope envelope)
     {
-        if (!_channel.Writer.TryWrite(envelope))
+        if (_closed)
+        {
+            _cell.DeadLetter(envelope, "recipient stopped");
+            return;
+        }
+        if (!_queue.TryEnqueue(envelope))
         {
             if (_closed)
             {
@@ -74,10 +54,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 return;
             }
             // Only a full bounded mailbox in Wait mode gets here (DropIncoming or Fail).
-            var reason = $"mailbox full (capacity {_settings.Capacity})";
-            _cell.DeadLetter(envelope, reason);
+            _cell.DeadLetter(envelope, $"mailbox full (capacity {_settings.Capacity})");
             if (_settings.Overflow == OverflowPolicy.Fail)
                 throw new MailboxFullException($"Mailbox of {_cell.Self.Path} is full (capacity {_settings.Capacity}); {envelope.Message.GetType().Name} was rejected");
+            return;
+        }
+        if (_closed)
+        {
+            // Closed while we enqueued: the cell's final drain may have run already, so drain ourselves.
+            DrainUserMessages();
             return;
         }
         ScheduleIfIdle();
@@ -99,14 +84,20 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Resume() => _suspended = false;
 
-    /// <summary>Stops accepting user messages and returns the ones still queued, in order.</summary>
-    public void CloseAndDrain(Action<Envelope> deadLetter)
+    /// <summary>Stops accepting messages; what is still queued (and whatever races in later) becomes dead letters.</summary>
+    public void CloseAndDrain()
     {
         _closed = true;
-        _channel.Writer.TryComplete();
-        while (_channel.Reader.TryRead(out var envelope))
-            deadLetter(envelope);
+        _queue.Close();
+        DrainUserMessages();
         DrainSystemAfterClose();
+    }
+
+    private void DrainUserMessages()
+    {
+        // Safe from several threads at once: each message is dequeued, and so dead-lettered, exactly once.
+        while (_queue.TryDequeue(out var envelope))
+            _cell.DeadLetter(envelope, "recipient stopped");
     }
 
     private void DrainSystemAfterClose()
@@ -126,10 +117,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         try
         {
             ProcessSystemMessages();
-            var reader = _channel.Reader;
             for (var i = 0; i < _throughput && !_suspended && !_closed; i++)
             {
-                if (!reader.TryRead(out var envelope))
+                if (!_queue.TryDequeue(out var envelope))
                     break;
                 _cell.Invoke(envelope);
                 if (!_system.IsEmpty)
@@ -138,8 +128,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
-            // Full fence: a producer that enqueued after our last TryRead either sees Idle and schedules,
+            // Full fence: a producer that enqueued after our last dequeue either sees Idle and schedules,
             // or we see its message below and reschedule. Without it a message could sit unprocessed.
+            // After this exchange another turn may start on another thread, so HasWork must only use
+            // operations that are safe alongside a concurrent reader.
             Interlocked.Exchange(ref _status, Idle);
             if (HasWork())
                 ScheduleIfIdle();
@@ -147,7 +139,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     private bool HasWork() =>
-        !_system.IsEmpty || (!_suspended && !_closed && _channel.Reader.TryPeek(out _));
+        !_system.IsEmpty || (!_suspended && !_closed && _queue.HasMessages);
 
     private void ProcessSystemMessages()
     {

@@ -6,7 +6,7 @@ namespace RelayActors.Runtime.Tests.Scheduling;
 /// <summary>
 /// The documented precision of the real-time scheduler (RealTimeScheduler's summary, docs/PERFORMANCE.md):
 /// never early; lateness typically about 1 ms. The bounds asserted here are loose enough for a loaded 2-core CI
-/// machine (median ≤ 5 ms, every item ≤ 100 ms) while still catching a scheduler that polls or drifts.
+/// machine (median ≤ 10 ms, every item ≤ 200 ms) while still catching a scheduler that polls or drifts.
 /// </summary>
 [Collection(RealTimeCollection.Name)]
 public sealed class RealTimeSchedulerPrecisionTests
@@ -36,7 +36,7 @@ public sealed class RealTimeSchedulerPrecisionTests
 
         Assert.All(lateness, l => Assert.True(l >= TimeSpan.Zero, $"delivered {l.TotalMilliseconds} ms early"));
         var median = lateness[count / 2];
-        Assert.True(median <= TimeSpan.FromMilliseconds(5), $"median lateness {median.TotalMilliseconds} ms");
-        Assert.True(lateness[^1] <= TimeSpan.FromMilliseconds(100), $"max lateness {lateness[^1].TotalMilliseconds} ms");
+        Assert.True(median <= TimeSpan.FromMilliseconds(10), $"median lateness {median.TotalMilliseconds} ms");
+        Assert.True(lateness[^1] <= TimeSpan.FromMilliseconds(200), $"max lateness {lateness[^1].TotalMilliseconds} ms");
     }
 }
