@@ -11,11 +11,15 @@ namespace RelayActors.Runtime.Scheduling;
 /// </summary>
 public sealed class VirtualTimeScheduler : SchedulerBase
 {
-    private readonly PriorityQueue<ScheduledItem, (long Due, long Seq)> _queue = new();
+    // Items are bucketed by due tick: a heap of the distinct due ticks and a FIFO queue per tick. FIFO inside a
+    // bucket is scheduling order, so this is exactly (due, sequence) order; simulated link delays put many items
+    // on few ticks, which keeps the heap small (docs/PERFORMANCE.md: 2-3x faster than one heap of all items).
+    private readonly PriorityQueue<long, long> _dueTicks = new();
+    private readonly Dictionary<long, Queue<ScheduledItem>> _buckets = [];
+    private readonly Stack<Queue<ScheduledItem>> _spareBuckets = new();
     private readonly Lock _gate = new();
     private DeterministicDispatcher? _dispatcher;
     private long _nowTicks;
-    private long _sequence;
     private long _pendingOnce;
     private long _pendingRepeating;
     private long _fired;
@@ -49,7 +53,7 @@ public sealed class VirtualTimeScheduler : SchedulerBase
             lock (_gate)
             {
                 DropCancelledHead();
-                return _queue.TryPeek(out _, out var key) ? TimeSpan.FromTicks(key.Due) : null;
+                return _dueTicks.TryPeek(out var due, out _) ? TimeSpan.FromTicks(due) : null;
             }
         }
     }
@@ -105,13 +109,24 @@ public sealed class VirtualTimeScheduler : SchedulerBase
     {
         lock (_gate)
         {
-            _queue.Enqueue(item, (item.DueTicks, _sequence++));
+            AddToBucket(item);
             if (item.IsRepeating)
                 Interlocked.Increment(ref _pendingRepeating);
             else
                 Interlocked.Increment(ref _pendingOnce);
         }
         return item;
+    }
+
+    private void AddToBucket(ScheduledItem item)
+    {
+        if (!_buckets.TryGetValue(item.DueTicks, out var bucket))
+        {
+            bucket = _spareBuckets.TryPop(out var spare) ? spare : new Queue<ScheduledItem>();
+            _buckets.Add(item.DueTicks, bucket);
+            _dueTicks.Enqueue(item.DueTicks, item.DueTicks);
+        }
+        bucket.Enqueue(item);
     }
 
     /// <summary>Fires the earliest item if it is due at or before <paramref name="limitTicks"/>, then runs the work it caused.</summary>
@@ -121,17 +136,18 @@ public sealed class VirtualTimeScheduler : SchedulerBase
         lock (_gate)
         {
             DropCancelledHead();
-            if (!_queue.TryPeek(out item!, out var key) || key.Due > limitTicks)
+            if (!_dueTicks.TryPeek(out var due, out _) || due > limitTicks)
                 return false;
-            _queue.Dequeue();
-            if (key.Due > _nowTicks)
-                Volatile.Write(ref _nowTicks, key.Due);
+            var bucket = _buckets[due];
+            item = bucket.Dequeue();
+            if (bucket.Count == 0)
+                RemoveHeadBucket(due, bucket);
+            if (due > _nowTicks)
+                Volatile.Write(ref _nowTicks, due);
             if (item.IsRepeating)
             {
-                if (!item.IsPending)
-                    return true;
-                item.DueTicks = key.Due + item.IntervalTicks;
-                _queue.Enqueue(item, (item.DueTicks, _sequence++));
+                item.DueTicks = due + item.IntervalTicks;
+                AddToBucket(item);
             }
             else if (!item.TryClaim())
                 return true;
@@ -146,8 +162,22 @@ public sealed class VirtualTimeScheduler : SchedulerBase
 
     private void DropCancelledHead()
     {
-        while (_queue.TryPeek(out var head, out _) && !head.IsPending)
-            _queue.Dequeue();
+        while (_dueTicks.TryPeek(out var due, out _))
+        {
+            var bucket = _buckets[due];
+            while (bucket.Count > 0 && !bucket.Peek().IsPending)
+                bucket.Dequeue();
+            if (bucket.Count > 0)
+                return;
+            RemoveHeadBucket(due, bucket);
+        }
+    }
+
+    private void RemoveHeadBucket(long due, Queue<ScheduledItem> bucket)
+    {
+        _dueTicks.Dequeue();
+        _buckets.Remove(due);
+        _spareBuckets.Push(bucket);
     }
 
     /// <summary>Cancels everything (system shutdown).</summary>
@@ -156,8 +186,9 @@ public sealed class VirtualTimeScheduler : SchedulerBase
         ScheduledItem[] items;
         lock (_gate)
         {
-            items = [.. _queue.UnorderedItems.Select(e => e.Element)];
-            _queue.Clear();
+            items = [.. _buckets.Values.SelectMany(b => b)];
+            _buckets.Clear();
+            _dueTicks.Clear();
         }
         foreach (var item in items)
             item.Cancel();
