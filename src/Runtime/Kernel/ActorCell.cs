@@ -18,7 +18,7 @@ internal sealed class ActorCell
 
     private readonly ActorCell? _parent;
     private readonly PropsShape _props;
-    private readonly ChildrenContainer _children = new();
+    private readonly ChildrenContainer _children;
     private readonly DeathWatch _watch = new();
     private readonly List<IActorRef> _stopping = [];
     private ActorBase? _actor;
@@ -40,6 +40,7 @@ internal sealed class ActorCell
     {
         System = system;
         Self = self;
+        _children = new ChildrenContainer(self.Path);
         _parent = parent;
         _props = props;
         Mailbox = mailbox;
@@ -67,8 +68,6 @@ internal sealed class ActorCell
     public IActorRef ParentRef => _parent?.Self ?? (IActorRef)Self;
 
     public IReadOnlyList<IActorRef> Children => _children.Snapshot;
-
-    internal ActorBase? Actor => _actor;
 
     public IActorRef? Child(string name) => _children.Get(name);
 

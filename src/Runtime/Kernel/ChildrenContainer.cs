@@ -6,7 +6,7 @@ namespace RelayActors.Runtime.Kernel;
 /// A cell's children by name, in creation order, with their restart statistics. Locked because top-level actors
 /// are spawned from outside the guardian's thread; a name stays taken until the child has fully stopped.
 /// </summary>
-internal sealed class ChildrenContainer
+internal sealed class ChildrenContainer(ActorPath owner)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _byName = new(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ internal sealed class ChildrenContainer
         lock (_gate)
         {
             if (_byName.ContainsKey(name))
-                throw new InvalidActorNameException($"Actor name '{name}' is not unique under {child.Path.ToString()[..^(name.Length + 1)]}: a live (or still stopping) child has it.");
+                throw new InvalidActorNameException($"Actor name '{name}' is not unique under {owner}: a live (or still stopping) child has it.");
             _byName[name] = new Entry(child, new RestartStatistics());
             _ordered.Add(child);
             _snapshot = null;

@@ -31,16 +31,6 @@ internal sealed class DeterministicDispatcher : Dispatcher
             _ready.Enqueue(mailbox);
     }
 
-    /// <summary>Number of mailboxes waiting for a turn.</summary>
-    public int ReadyCount
-    {
-        get
-        {
-            lock (_gate)
-                return _ready.Count;
-        }
-    }
-
     /// <summary>Runs turns until no mailbox has work; returns the number of turns run. Re-entrant calls return 0.</summary>
     public long RunReady()
     {

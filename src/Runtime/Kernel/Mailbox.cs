@@ -32,13 +32,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Attach(ActorCell cell) => _cell = cell;
 
-    public bool IsSuspended => _suspended;
-
-    public bool IsClosed => _closed;
-
-    /// <summary>Number of queued user messages.</summary>
-    public int Count => _queue.Count;
-
     public void Post(in Envelope envelope)
     {
         if (_closed)

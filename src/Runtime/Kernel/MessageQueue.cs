@@ -17,8 +17,6 @@ internal abstract class MessageQueue
 
     public abstract bool HasMessages { get; }
 
-    public abstract int Count { get; }
-
     /// <summary>Refuses further writes where the store can (channels); callers still drain what remains.</summary>
     public abstract void Close();
 
@@ -43,8 +41,6 @@ internal sealed class UnboundedMessageQueue : MessageQueue
     public override bool TryDequeue(out Envelope envelope) => _items.TryDequeue(out envelope);
 
     public override bool HasMessages => !_items.IsEmpty;
-
-    public override int Count => _items.Count;
 
     public override void Close()
     {
@@ -82,8 +78,6 @@ internal sealed class BoundedMessageQueue : MessageQueue
     public override bool TryDequeue(out Envelope envelope) => _channel.Reader.TryRead(out envelope);
 
     public override bool HasMessages => _channel.Reader.TryPeek(out _);
-
-    public override int Count => _channel.Reader.Count;
 
     public override void Close() => _channel.Writer.TryComplete();
 }

@@ -87,6 +87,7 @@ public sealed class TellTests : ActorTestKit
         var ex = Assert.Throws<InvalidActorNameException>(() => Sys.ActorOf(Props.Create(() => new Echo()), "twin"));
 
         Assert.Contains("'twin'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("not unique under relay://test/user:", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
