@@ -1,3 +1,5 @@
+using RelayActors.Models.Numerics;
+
 namespace RelayActors.Actors.Topology;
 
 /// <summary>
@@ -136,6 +138,22 @@ public sealed class Graph
                 w[i][j] = MetropolisHastingsWeight(i, j);
         }
         return w;
+    }
+
+    /// <summary>
+    /// 1 − max(|λ₂|, |λ_n|) of the Metropolis–Hastings gossip matrix: how much one gossip round shrinks the
+    /// distance to the mean, in the worst case (zero on a disconnected graph; one for a single node). Dense Jacobi,
+    /// O(n³) per sweep: for analysis, not hot paths.
+    /// </summary>
+    public double SpectralGap
+    {
+        get
+        {
+            if (NodeCount == 1)
+                return 1.0;
+            var eigenvalues = SymmetricEigenvalues.Compute(MetropolisHastingsWeights());
+            return 1.0 - Math.Max(Math.Abs(eigenvalues[1]), Math.Abs(eigenvalues[^1]));
+        }
     }
 
     public override string ToString() => $"Graph({NodeCount} nodes, {_edges.Length} edges)";

@@ -4,6 +4,7 @@ namespace RelayActors.Actors.Topology;
 public static class Topologies
 {
     /// <summary>Builds the graph of <paramref name="kind"/> on <paramref name="nodes"/> nodes.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The kind cannot take <paramref name="nodes"/> (see <see cref="Accepts"/>); the message names the valid sizes.</exception>
     public static Graph Create(TopologyKind kind, int nodes) => kind switch
     {
         TopologyKind.Chain => Chain(nodes),
@@ -11,11 +12,19 @@ public static class Topologies
         TopologyKind.Star => Star(nodes),
         TopologyKind.BinaryTree => BinaryTree(nodes),
         TopologyKind.FullyConnected => FullyConnected(nodes),
+        TopologyKind.Hypercube => Hypercube(nodes),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topology kind"),
     };
 
     /// <summary>The fewest nodes <see cref="Create"/> accepts for <paramref name="kind"/> (a ring needs 3).</summary>
     public static int MinimumNodes(TopologyKind kind) => kind == TopologyKind.Ring ? 3 : 1;
+
+    /// <summary>
+    /// True when <see cref="Create"/> accepts <paramref name="nodes"/> for <paramref name="kind"/>: at least
+    /// <see cref="MinimumNodes"/>, and a power of two for a hypercube.
+    /// </summary>
+    public static bool Accepts(TopologyKind kind, int nodes) =>
+        nodes >= MinimumNodes(kind) && (kind != TopologyKind.Hypercube || IsPowerOfTwo(nodes));
 
     /// <summary>True for the kinds whose graphs are trees for every size (the ones RelaySum runs on directly).</summary>
     public static bool IsTreeKind(TopologyKind kind) => kind is TopologyKind.Chain or TopologyKind.Star or TopologyKind.BinaryTree;
@@ -76,4 +85,82 @@ public static class Topologies
                 edges.Add(new Edge(i, j));
         return new Graph(nodes, edges);
     }
+
+    /// <summary>
+    /// <c>BinaryTreeTopology(n, reverse=True)</c> of the reference code: <see cref="BinaryTree"/> relabelled
+    /// w → n − 1 − w, so the internal nodes of one tree are leaves of the other (the double binary trees).
+    /// </summary>
+    public static Graph ReversedBinaryTree(int nodes)
+    {
+        var tree = BinaryTree(nodes);
+        return new Graph(nodes, tree.Edges.Select(e => new Edge(nodes - 1 - e.A, nodes - 1 - e.B)));
+    }
+
+    /// <summary>
+    /// A tree of maximum degree <paramref name="degree"/>, filled breadth-first: node 0 has <paramref name="degree"/>
+    /// children, every later node <paramref name="degree"/> − 1, taken in id order (parent(w) = 0 for w ≤ k,
+    /// otherwise 1 + ⌊(w − k − 1)/(k − 1)⌋). <c>Tree(n, 3)</c> is spec §3's "3-tree".
+    /// </summary>
+    public static Graph Tree(int nodes, int degree)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nodes);
+        if (degree < 2)
+            throw new ArgumentOutOfRangeException(nameof(degree), degree, $"A tree's maximum degree must be at least 2; got {degree}");
+        var edges = new List<Edge>(nodes - 1);
+        for (var w = 1; w < nodes; w++)
+            edges.Add(new Edge(w <= degree ? 0 : 1 + ((w - degree - 1) / (degree - 1)), w));
+        return new Graph(nodes, edges);
+    }
+
+    /// <summary>n = 2^d nodes, i ~ i xor 2^b for every bit b &lt; d: diameter d, every degree d.</summary>
+    public static Graph Hypercube(int nodes)
+    {
+        if (!IsPowerOfTwo(nodes))
+            throw new ArgumentOutOfRangeException(nameof(nodes), nodes, $"A hypercube needs a power of two nodes (1, 2, 4, 8, 16, …); got {nodes}");
+        var edges = new List<Edge>();
+        for (var i = 0; i < nodes; i++)
+            for (var bit = 1; bit < nodes; bit <<= 1)
+                if ((i & bit) == 0)
+                    edges.Add(new Edge(i, i | bit));
+        return new Graph(nodes, edges);
+    }
+
+    /// <summary>
+    /// A <paramref name="rows"/> × <paramref name="cols"/> grid with wraparound; node r·cols + c is joined to its
+    /// four neighbours (r ± 1, c) and (r, c ± 1) modulo the sides. A side of 2 gives one edge per pair, not two; a side
+    /// of 1 gives none. Diameter ⌊rows/2⌋ + ⌊cols/2⌋.
+    /// </summary>
+    public static Graph Torus(int rows, int cols)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cols);
+        var edges = new HashSet<Edge>();
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < cols; c++)
+            {
+                var node = (r * cols) + c;
+                var right = (r * cols) + ((c + 1) % cols);
+                var down = (((r + 1) % rows) * cols) + c;
+                if (right != node)
+                    edges.Add(new Edge(node, right));
+                if (down != node)
+                    edges.Add(new Edge(node, down));
+            }
+        }
+        return new Graph(rows * cols, edges);
+    }
+
+    /// <summary>The squarest torus on <paramref name="nodes"/> nodes: rows = the largest divisor of n not above √n.</summary>
+    public static Graph Torus(int nodes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(nodes);
+        var rows = 1;
+        for (var d = 1; d * d <= nodes; d++)
+            if (nodes % d == 0)
+                rows = d;
+        return Torus(rows, nodes / rows);
+    }
+
+    private static bool IsPowerOfTwo(int nodes) => nodes > 0 && (nodes & (nodes - 1)) == 0;
 }

@@ -17,4 +17,7 @@ public enum TopologyKind
 
     /// <summary>Every pair connected.</summary>
     FullyConnected,
+
+    /// <summary>n = 2^d nodes, i ~ i xor 2^b: diameter d. Other sizes are rejected.</summary>
+    Hypercube,
 }

@@ -4,7 +4,7 @@ namespace RelayActors.Actors.Topology;
 public static class TopologyKindNames
 {
     /// <summary>Every valid name, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = ["chain", "ring", "star", "binary-tree", "fully-connected"];
+    public static IReadOnlyList<string> All { get; } = ["chain", "ring", "star", "binary-tree", "fully-connected", "hypercube"];
 
     /// <summary>Parses an exact (lower-case) kebab-case name.</summary>
     public static bool TryParse(string? name, out TopologyKind kind)
@@ -16,6 +16,7 @@ public static class TopologyKindNames
             case "star": kind = TopologyKind.Star; return true;
             case "binary-tree": kind = TopologyKind.BinaryTree; return true;
             case "fully-connected": kind = TopologyKind.FullyConnected; return true;
+            case "hypercube": kind = TopologyKind.Hypercube; return true;
             default: kind = default; return false;
         }
     }
@@ -34,6 +35,7 @@ public static class TopologyKindNames
         TopologyKind.Star => "star",
         TopologyKind.BinaryTree => "binary-tree",
         TopologyKind.FullyConnected => "fully-connected",
+        TopologyKind.Hypercube => "hypercube",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topology kind"),
     };
 }

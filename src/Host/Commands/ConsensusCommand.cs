@@ -75,6 +75,11 @@ internal static class ConsensusCommand
             error.WriteLine($"A {TopologyKindNames.Format(settings.Topology)} needs at least {minimum} workers; got --workers {settings.Workers}.");
             return ExitCodes.InvalidArguments;
         }
+        if (!Topologies.Accepts(settings.Topology, settings.Workers))
+        {
+            error.WriteLine($"A {TopologyKindNames.Format(settings.Topology)} cannot have {settings.Workers} workers (a hypercube needs a power of two: 1, 2, 4, 8, 16, ...); got --workers {settings.Workers}.");
+            return ExitCodes.InvalidArguments;
+        }
         var graph = Topologies.Create(settings.Topology, settings.Workers);
         if (!ConsensusNodes.Supports(settings.Algorithm, graph))
         {

@@ -119,4 +119,49 @@ public sealed class GraphTests
         Assert.Equal((1.0 / 3) + (2.0 / 3 * Math.Cos(Math.PI / 16)), eigenvalues[1], 1e-12);
         Assert.Equal(0.9872, eigenvalues[1], 4);
     }
+
+    [Fact]
+    public void SpectralGap_Ring16_IsOneMinusF3SecondEigenvalue()
+    {
+        // λ₂ = 1/3 + 2/3·cos(2π/16) ≈ 0.9493 dominates |λ_n| = 1/3.
+        var gap = Topologies.Ring(16).SpectralGap;
+        Assert.Equal(1.0 - ((1.0 / 3) + (2.0 / 3 * Math.Cos(2 * Math.PI / 16))), gap, 1e-12);
+        Assert.Equal(0.0507, gap, 4);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(16)]
+    public void SpectralGap_FullyConnected_IsOne(int n)
+    {
+        // MH weights are all 1/n: W = J/n has eigenvalues 1, 0, …, 0.
+        Assert.Equal(1.0, Topologies.FullyConnected(n).SpectralGap, 1e-12);
+    }
+
+    [Fact]
+    public void SpectralGap_StarOfThree_IsOneThird()
+    {
+        // W = [[1/3,1/3,1/3],[1/3,2/3,0],[1/3,0,2/3]]: eigenvalues 1, 2/3 (on (0,1,−1)) and 0 (trace 5/3).
+        Assert.Equal(1.0 / 3, Topologies.Star(3).SpectralGap, 1e-12);
+    }
+
+    [Fact]
+    public void SpectralGap_Ring4_IsLimitedByMostNegativeEigenvalue()
+    {
+        // Ring of 4, MH 1/3: eigenvalues 1/3 + 2/3·cos(2πk/4) = 1, 1/3, 1/3, −1/3; the gap is 2/3.
+        Assert.Equal(2.0 / 3, Topologies.Ring(4).SpectralGap, 1e-12);
+    }
+
+    [Fact]
+    public void SpectralGap_DisconnectedGraph_IsZero()
+    {
+        Assert.Equal(0.0, new Graph(4, [new Edge(0, 1), new Edge(2, 3)]).SpectralGap, 1e-12);
+    }
+
+    [Fact]
+    public void SpectralGap_SingleNode_IsOne()
+    {
+        Assert.Equal(1.0, new Graph(1, []).SpectralGap);
+    }
 }

@@ -89,6 +89,7 @@ public sealed class TopologiesTests
     [InlineData(TopologyKind.Star, 7)]
     [InlineData(TopologyKind.BinaryTree, 7)]
     [InlineData(TopologyKind.FullyConnected, 7)]
+    [InlineData(TopologyKind.Hypercube, 8)]
     public void Create_EveryKind_BuildsConnectedGraphOfNNodes(TopologyKind kind, int n)
     {
         var graph = Topologies.Create(kind, n);
@@ -102,6 +103,7 @@ public sealed class TopologiesTests
     [InlineData("star", TopologyKind.Star)]
     [InlineData("binary-tree", TopologyKind.BinaryTree)]
     [InlineData("fully-connected", TopologyKind.FullyConnected)]
+    [InlineData("hypercube", TopologyKind.Hypercube)]
     public void TopologyKindNames_KebabName_RoundTrips(string name, TopologyKind kind)
     {
         Assert.True(TopologyKindNames.TryParse(name, out var parsed));
@@ -113,6 +115,182 @@ public sealed class TopologiesTests
     public void TopologyKindNames_UnknownName_ThrowsListingValidNames()
     {
         var ex = Assert.Throws<ArgumentException>(() => TopologyKindNames.Parse("torus"));
-        Assert.Contains("chain, ring, star, binary-tree, fully-connected", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("chain, ring, star, binary-tree, fully-connected, hypercube", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TopologyKindNames_All_NamesEveryKindOnceInDeclarationOrder()
+    {
+        Assert.Equal(Enum.GetValues<TopologyKind>().Select(TopologyKindNames.Format), TopologyKindNames.All);
+    }
+
+    [Fact]
+    public void ReversedBinaryTree_SixteenNodes_HasSpecEdgeList()
+    {
+        // spec §3, BinaryTreeTopology(16, reverse=True): w → 15 − w.
+        var expected = "0-8,1-8,2-9,3-9,4-10,5-10,6-11,7-11,8-12,9-12,10-13,11-13,12-14,13-14,14-15";
+        Assert.Equal(expected, string.Join(",", Topologies.ReversedBinaryTree(16).Edges));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(11)]
+    [InlineData(16)]
+    public void ReversedBinaryTree_NNodes_IsTreeWithSameDiameterAsBinaryTree(int n)
+    {
+        var reversed = Topologies.ReversedBinaryTree(n);
+        Assert.True(reversed.IsTree);
+        Assert.Equal(Topologies.BinaryTree(n).Diameter, reversed.Diameter);
+    }
+
+    [Fact]
+    public void ReversedBinaryTree_SixteenNodes_InternalNodesAreLeavesOfBinaryTree()
+    {
+        // The double-binary-trees property for n = 16: the 7 internal nodes 8..14 of the reversed tree
+        // are leaves of the forward tree (plus node 15, a leaf of both).
+        var forward = Topologies.BinaryTree(16);
+        var reversed = Topologies.ReversedBinaryTree(16);
+        Assert.All(Enumerable.Range(0, 16).Where(w => reversed.Degree(w) > 1), w => Assert.Equal(1, forward.Degree(w)));
+    }
+
+    [Fact]
+    public void Tree_TenNodesDegreeThree_RootHasThreeChildrenOthersTwo()
+    {
+        var tree = Topologies.Tree(10, 3);
+        Assert.Equal("0-1,0-2,0-3,1-4,1-5,2-6,2-7,3-8,3-9", string.Join(",", tree.Edges));
+        Assert.Equal(4, tree.Diameter);
+    }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(2, 3)]
+    [InlineData(4, 3)]
+    [InlineData(16, 3)]
+    [InlineData(40, 3)]
+    [InlineData(16, 2)]
+    [InlineData(30, 5)]
+    public void Tree_NNodesDegreeK_IsTreeWithEveryDegreeAtMostK(int n, int k)
+    {
+        var tree = Topologies.Tree(n, k);
+        Assert.True(tree.IsTree);
+        Assert.All(Enumerable.Range(0, n), w => Assert.InRange(tree.Degree(w), 0, k));
+    }
+
+    [Fact]
+    public void Tree_FortyNodesDegreeThree_EveryInternalNodeHasDegreeThree()
+    {
+        // parent(w) = 1 + ⌊(w − 4)/2⌋ for w ≥ 4, so parent(39) = 18: node 0 has 3 children, 1..18 two each
+        // (3 + 36 = 39 edges), and 19..39 are leaves.
+        var tree = Topologies.Tree(40, 3);
+        Assert.All(Enumerable.Range(0, 19), w => Assert.Equal(3, tree.Degree(w)));
+        Assert.All(Enumerable.Range(19, 21), w => Assert.Equal(1, tree.Degree(w)));
+    }
+
+    [Fact]
+    public void Tree_DegreeOne_Throws()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Topologies.Tree(5, 1));
+        Assert.Equal("degree", ex.ParamName);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Hypercube_TwoToTheD_HasDiameterDAndEveryDegreeD(int d)
+    {
+        var n = 1 << d;
+        var cube = Topologies.Hypercube(n);
+        Assert.Equal(d, cube.Diameter);
+        Assert.Equal(d * n / 2, cube.Edges.Count);
+        Assert.All(Enumerable.Range(0, n), i => Assert.Equal(d, cube.Degree(i)));
+    }
+
+    [Fact]
+    public void Hypercube_EightNodes_JoinsNodesDifferingInOneBit()
+    {
+        Assert.Equal("0-1,0-2,0-4,1-3,1-5,2-3,2-6,3-7,4-5,4-6,5-7,6-7", string.Join(",", Topologies.Hypercube(8).Edges));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    [InlineData(12)]
+    public void Create_HypercubeOfNonPowerOfTwo_ThrowsNamingValidSizes(int n)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Topologies.Create(TopologyKind.Hypercube, n));
+        Assert.Contains("power of two", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("1, 2, 4, 8, 16", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"got {n}", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(TopologyKind.Hypercube, 16, true)]
+    [InlineData(TopologyKind.Hypercube, 1, true)]
+    [InlineData(TopologyKind.Hypercube, 12, false)]
+    [InlineData(TopologyKind.Ring, 2, false)]
+    [InlineData(TopologyKind.Ring, 3, true)]
+    [InlineData(TopologyKind.Chain, 1, true)]
+    [InlineData(TopologyKind.Chain, 0, false)]
+    public void Accepts_KindAndSize_MatchesWhatCreateBuilds(TopologyKind kind, int n, bool accepted)
+    {
+        Assert.Equal(accepted, Topologies.Accepts(kind, n));
+    }
+
+    [Fact]
+    public void MinimumNodes_EveryKind_IsAcceptedByCreate()
+    {
+        Assert.All(Enum.GetValues<TopologyKind>(), kind =>
+        {
+            var minimum = Topologies.MinimumNodes(kind);
+            Assert.Equal(minimum, Topologies.Create(kind, minimum).NodeCount);
+            Assert.False(Topologies.Accepts(kind, minimum - 1));
+        });
+    }
+
+    [Theory]
+    [InlineData(1, 1, 0, 0)]
+    [InlineData(1, 2, 1, 1)]
+    [InlineData(1, 5, 5, 2)]
+    [InlineData(2, 2, 4, 2)]
+    [InlineData(2, 3, 9, 2)]
+    [InlineData(3, 3, 18, 2)]
+    [InlineData(3, 5, 30, 3)]
+    [InlineData(4, 4, 32, 4)]
+    [InlineData(5, 6, 60, 5)]
+    public void Torus_RowsByCols_HasExpectedEdgeCountAndDiameterHalfRowsPlusHalfCols(int rows, int cols, int edges, int diameter)
+    {
+        // Sides of 2 collapse the two wraparound edges into one; sides of 1 add none.
+        var torus = Topologies.Torus(rows, cols);
+        Assert.Equal(rows * cols, torus.NodeCount);
+        Assert.Equal(edges, torus.Edges.Count);
+        Assert.Equal(diameter, torus.Diameter);
+        Assert.Equal((rows / 2) + (cols / 2), torus.Diameter);
+    }
+
+    [Fact]
+    public void Torus_ThreeByThree_JoinsFourWraparoundNeighbours()
+    {
+        // Node 4 = (1, 1): up 1, left 3, right 5, down 7. Node 0 = (0, 0): right 1, left 2, down 3, up 6.
+        var torus = Topologies.Torus(3, 3);
+        Assert.Equal([1, 3, 5, 7], torus.Neighbours(4).ToArray());
+        Assert.Equal([1, 2, 3, 6], torus.Neighbours(0).ToArray());
+    }
+
+    [Theory]
+    [InlineData(16, 32, 4)]
+    [InlineData(12, 24, 3)]
+    [InlineData(7, 7, 3)]
+    [InlineData(1, 0, 0)]
+    public void Torus_NNodes_IsSquarestFactorisation(int n, int edges, int diameter)
+    {
+        // 16 = 4 × 4, 12 = 3 × 4, prime 7 = 1 × 7 (a ring).
+        var torus = Topologies.Torus(n);
+        Assert.Equal(n, torus.NodeCount);
+        Assert.Equal(edges, torus.Edges.Count);
+        Assert.Equal(diameter, torus.Diameter);
     }
 }

@@ -105,6 +105,24 @@ public sealed class ConsensusCommandTests
     }
 
     [Fact]
+    public void Consensus_HypercubeWithNonPowerOfTwoWorkers_FailsNamingTheRule()
+    {
+        var run = CliRun.Of("consensus", "--topology", "hypercube", "--workers", "6", "--algorithm", "gossip");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("power of two", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--workers 6", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Consensus_GossipOnHypercube_Runs()
+    {
+        var run = CliRun.Of("consensus", "--topology", "hypercube", "--workers", "8", "--algorithm", "gossip");
+
+        Assert.Equal(0, run.ExitCode);
+    }
+
+    [Fact]
     public void Consensus_RelaySumOnRing_ExitsTwoSuggestingTreeTopology()
     {
         var run = CliRun.Of("consensus", "--topology", "ring");
