@@ -13,21 +13,43 @@ public static class Topologies
         TopologyKind.BinaryTree => BinaryTree(nodes),
         TopologyKind.FullyConnected => FullyConnected(nodes),
         TopologyKind.Hypercube => Hypercube(nodes),
+        TopologyKind.SocialNetwork => SocialNetworkOf(nodes),
+        TopologyKind.ReversedBinaryTree => ReversedBinaryTree(nodes),
+        TopologyKind.TernaryTree => Tree(nodes, 3),
+        TopologyKind.Torus => Torus(nodes),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topology kind"),
     };
 
     /// <summary>The fewest nodes <see cref="Create"/> accepts for <paramref name="kind"/> (a ring needs 3).</summary>
-    public static int MinimumNodes(TopologyKind kind) => kind == TopologyKind.Ring ? 3 : 1;
+    public static int MinimumNodes(TopologyKind kind) => kind switch
+    {
+        TopologyKind.Ring => 3,
+        TopologyKind.SocialNetwork => DavisSouthernWomen.NodeCount,
+        _ => 1,
+    };
 
     /// <summary>
     /// True when <see cref="Create"/> accepts <paramref name="nodes"/> for <paramref name="kind"/>: at least
-    /// <see cref="MinimumNodes"/>, and a power of two for a hypercube.
+    /// <see cref="MinimumNodes"/>, a power of two for a hypercube, exactly 32 for the social network.
     /// </summary>
-    public static bool Accepts(TopologyKind kind, int nodes) =>
-        nodes >= MinimumNodes(kind) && (kind != TopologyKind.Hypercube || IsPowerOfTwo(nodes));
+    public static bool Accepts(TopologyKind kind, int nodes) => kind switch
+    {
+        TopologyKind.Hypercube => IsPowerOfTwo(nodes),
+        TopologyKind.SocialNetwork => nodes == DavisSouthernWomen.NodeCount,
+        _ => nodes >= MinimumNodes(kind),
+    };
+
+    /// <summary>The sizes <see cref="Accepts"/> allows, in words, for error messages (e.g. <c>at least 3</c>).</summary>
+    public static string SizeRequirement(TopologyKind kind) => kind switch
+    {
+        TopologyKind.Hypercube => "a power of two (1, 2, 4, 8, 16, ...)",
+        TopologyKind.SocialNetwork => $"exactly {DavisSouthernWomen.NodeCount}",
+        _ => $"at least {MinimumNodes(kind)}",
+    };
 
     /// <summary>True for the kinds whose graphs are trees for every size (the ones RelaySum runs on directly).</summary>
-    public static bool IsTreeKind(TopologyKind kind) => kind is TopologyKind.Chain or TopologyKind.Star or TopologyKind.BinaryTree;
+    public static bool IsTreeKind(TopologyKind kind) =>
+        kind is TopologyKind.Chain or TopologyKind.Star or TopologyKind.BinaryTree or TopologyKind.ReversedBinaryTree or TopologyKind.TernaryTree;
 
     /// <summary>i ~ i + 1.</summary>
     public static Graph Chain(int nodes)
@@ -97,6 +119,13 @@ public static class Topologies
     }
 
     /// <summary>
+    /// Spec §3's "double-binary-trees": (<see cref="BinaryTree"/>, <see cref="ReversedBinaryTree"/>). For even n no
+    /// node is internal in both, so the relaying load of the two parameter halves falls on different workers; for odd n
+    /// the middle node (n − 1)/2 is internal in both.
+    /// </summary>
+    public static TreePair DoubleBinaryTrees(int nodes) => new(BinaryTree(nodes), ReversedBinaryTree(nodes));
+
+    /// <summary>
     /// A tree of maximum degree <paramref name="degree"/>, filled breadth-first: node 0 has <paramref name="degree"/>
     /// children, every later node <paramref name="degree"/> − 1, taken in id order (parent(w) = 0 for w ≤ k,
     /// otherwise 1 + ⌊(w − k − 1)/(k − 1)⌋). <c>Tree(n, 3)</c> is spec §3's "3-tree".
@@ -161,6 +190,17 @@ public static class Topologies
                 rows = d;
         return Torus(rows, nodes / rows);
     }
+
+    /// <summary>
+    /// Spec §3's "social-network": networkx's Davis Southern Women graph, bipartite with 89 edges. Nodes 0..17 are the
+    /// 18 women in networkx's order (Evelyn Jefferson first), nodes 18..31 the events E1..E14.
+    /// </summary>
+    public static Graph SocialNetwork() => new(DavisSouthernWomen.NodeCount, DavisSouthernWomen.Edges());
+
+    private static Graph SocialNetworkOf(int nodes) =>
+        nodes == DavisSouthernWomen.NodeCount
+            ? SocialNetwork()
+            : throw new ArgumentOutOfRangeException(nameof(nodes), nodes, $"The social network (Davis Southern Women) has exactly {DavisSouthernWomen.NodeCount} nodes; got {nodes}");
 
     private static bool IsPowerOfTwo(int nodes) => nodes > 0 && (nodes & (nodes - 1)) == 0;
 }

@@ -20,4 +20,16 @@ public enum TopologyKind
 
     /// <summary>n = 2^d nodes, i ~ i xor 2^b: diameter d. Other sizes are rejected.</summary>
     Hypercube,
+
+    /// <summary>networkx's Davis Southern Women graph: 18 women and 14 events, bipartite, 89 edges. Only n = 32.</summary>
+    SocialNetwork,
+
+    /// <summary>The binary tree relabelled w → n − 1 − w: the second of the double binary trees.</summary>
+    ReversedBinaryTree,
+
+    /// <summary>Spec §3's "3-tree": the root has 3 children, every other internal node 2 (maximum degree 3).</summary>
+    TernaryTree,
+
+    /// <summary>The squarest rows × cols grid with wraparound on n nodes; has cycles once both sides exceed 2.</summary>
+    Torus,
 }

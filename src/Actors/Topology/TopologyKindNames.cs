@@ -4,7 +4,7 @@ namespace RelayActors.Actors.Topology;
 public static class TopologyKindNames
 {
     /// <summary>Every valid name, in declaration order.</summary>
-    public static IReadOnlyList<string> All { get; } = ["chain", "ring", "star", "binary-tree", "fully-connected", "hypercube"];
+    public static IReadOnlyList<string> All { get; } = ["chain", "ring", "star", "binary-tree", "fully-connected", "hypercube", "social-network", "reversed-binary-tree", "ternary-tree", "torus"];
 
     /// <summary>Parses an exact (lower-case) kebab-case name.</summary>
     public static bool TryParse(string? name, out TopologyKind kind)
@@ -17,6 +17,10 @@ public static class TopologyKindNames
             case "binary-tree": kind = TopologyKind.BinaryTree; return true;
             case "fully-connected": kind = TopologyKind.FullyConnected; return true;
             case "hypercube": kind = TopologyKind.Hypercube; return true;
+            case "social-network": kind = TopologyKind.SocialNetwork; return true;
+            case "reversed-binary-tree": kind = TopologyKind.ReversedBinaryTree; return true;
+            case "ternary-tree": kind = TopologyKind.TernaryTree; return true;
+            case "torus": kind = TopologyKind.Torus; return true;
             default: kind = default; return false;
         }
     }
@@ -36,6 +40,10 @@ public static class TopologyKindNames
         TopologyKind.BinaryTree => "binary-tree",
         TopologyKind.FullyConnected => "fully-connected",
         TopologyKind.Hypercube => "hypercube",
+        TopologyKind.SocialNetwork => "social-network",
+        TopologyKind.ReversedBinaryTree => "reversed-binary-tree",
+        TopologyKind.TernaryTree => "ternary-tree",
+        TopologyKind.Torus => "torus",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topology kind"),
     };
 }

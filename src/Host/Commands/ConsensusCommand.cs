@@ -39,12 +39,18 @@ internal static class ConsensusCommand
     private static readonly TextOption<ReportFormat> FormatOption = CliOptions.Choice<ReportFormat>(
         "--format", "Output: console table, JSON lines, or CSV.", ReportFormatNames.All, ReportFormatNames.TryParse, "table");
 
+    private static readonly TextOption<SpanningTreeKind> SpanningTreeOption = CliOptions.Choice<SpanningTreeKind>(
+        "--spanning-tree", "Run relaysum on a spanning tree of the topology: none (the topology must be a tree), bfs from --root, or min-diameter (bfs from a centre). Gossip ignores it.",
+        SpanningTreeKindNames.All, SpanningTreeKindNames.TryParse, "none");
+
+    private static readonly Option<int?> RootOption = CliOptions.OptionalAtLeast("--root", "Root worker of --spanning-tree bfs [default: 0].", 0);
+
     public static Command Create()
     {
         var command = new Command("consensus", "Average static values over a topology with RelaySum or gossip on worker actors, round by round.")
         {
             TopologyOption.Option, WorkersOption, RoundsOption, AlgorithmOption.Option, ValuesOption.Option, SeedOption,
-            LatencyOption.Option, ClockOption.Option, FormatOption.Option,
+            LatencyOption.Option, ClockOption.Option, FormatOption.Option, SpanningTreeOption.Option, RootOption,
         };
         command.SetAction(parseResult =>
         {
@@ -57,7 +63,9 @@ internal static class ConsensusCommand
                 parseResult.GetValue(SeedOption),
                 LatencyOption.GetValue(parseResult),
                 ClockOption.GetValue(parseResult),
-                FormatOption.GetValue(parseResult));
+                FormatOption.GetValue(parseResult),
+                SpanningTreeOption.GetValue(parseResult),
+                parseResult.GetValue(RootOption));
             return Execute(settings, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
         });
         return command;
@@ -69,18 +77,31 @@ internal static class ConsensusCommand
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var minimum = Topologies.MinimumNodes(settings.Topology);
-        if (settings.Workers < minimum)
-        {
-            error.WriteLine($"A {TopologyKindNames.Format(settings.Topology)} needs at least {minimum} workers; got --workers {settings.Workers}.");
-            return ExitCodes.InvalidArguments;
-        }
         if (!Topologies.Accepts(settings.Topology, settings.Workers))
         {
-            error.WriteLine($"A {TopologyKindNames.Format(settings.Topology)} cannot have {settings.Workers} workers (a hypercube needs a power of two: 1, 2, 4, 8, 16, ...); got --workers {settings.Workers}.");
+            error.WriteLine($"A {TopologyKindNames.Format(settings.Topology)} needs {Topologies.SizeRequirement(settings.Topology)} workers; got --workers {settings.Workers}.");
             return ExitCodes.InvalidArguments;
         }
-        var graph = Topologies.Create(settings.Topology, settings.Workers);
+        if (RootError(settings) is { } rootError)
+        {
+            error.WriteLine(rootError);
+            return ExitCodes.InvalidArguments;
+        }
+        var topology = Topologies.Create(settings.Topology, settings.Workers);
+        var graph = topology;
+        string? treeLine = null;
+        if (settings.SpanningTree != SpanningTreeKind.None)
+        {
+            if (settings.Algorithm == ConsensusAlgorithm.Gossip)
+            {
+                error.WriteLine($"Note: gossip runs on the whole {TopologyKindNames.Format(settings.Topology)}; --spanning-tree {SpanningTreeKindNames.Format(settings.SpanningTree)} is ignored.");
+            }
+            else
+            {
+                graph = SpanningTree(settings, topology, out var description);
+                treeLine = $"spanning tree: {description} of {TopologyKindNames.Format(settings.Topology)} ({topology.NodeCount} nodes, {topology.Edges.Count} edges): {graph.Edges.Count} edges, diameter {graph.Diameter}";
+            }
+        }
         if (!ConsensusNodes.Supports(settings.Algorithm, graph))
         {
             error.WriteLine(NotATreeMessage(settings, graph));
@@ -104,6 +125,9 @@ internal static class ConsensusCommand
             error.WriteLine($"The run failed: {ex.Message}");
             return ExitCodes.RunFailed;
         }
+        // The table is for people: it opens with the tree. JSON lines and CSV stay parseable, so the tree goes to stderr.
+        if (treeLine is not null)
+            (settings.Format == ReportFormat.Table ? output : error).WriteLine(treeLine);
         WriterFor(settings.Format).Write(settings, graph, result, output, error);
         return ExitCodes.Success;
     }
@@ -119,11 +143,38 @@ internal static class ConsensusCommand
     /// <summary>Generous: 30 s plus ten times the ideal duration (rounds × latency).</summary>
     private static TimeSpan RealTimeLimit(TimeSpan latency, int rounds) => TimeSpan.FromSeconds(30) + (latency * rounds * 10);
 
+    private static string? RootError(ConsensusSettings settings)
+    {
+        if (settings.Root is not { } root)
+            return null;
+        if (settings.SpanningTree != SpanningTreeKind.BreadthFirst)
+            return $"--root {root} only applies to --spanning-tree bfs; got --spanning-tree {SpanningTreeKindNames.Format(settings.SpanningTree)}.";
+        return root < settings.Workers
+            ? null
+            : $"--root {root} is not a worker: with --workers {settings.Workers} the root must be in 0..{settings.Workers - 1}.";
+    }
+
+    private static Graph SpanningTree(ConsensusSettings settings, Graph topology, out string description)
+    {
+        switch (settings.SpanningTree)
+        {
+            case SpanningTreeKind.BreadthFirst:
+                var root = settings.Root ?? 0;
+                description = $"bfs from root {root}";
+                return SpanningTrees.BreadthFirst(topology, root);
+            case SpanningTreeKind.MinimumDiameter:
+                description = $"min-diameter (bfs from centre {SpanningTrees.Centre(topology)})";
+                return SpanningTrees.MinimumDiameter(topology);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings), settings.SpanningTree, "No spanning tree to build");
+        }
+    }
+
     private static string NotATreeMessage(ConsensusSettings settings, Graph graph)
     {
         var trees = string.Join(", ", Enum.GetValues<TopologyKind>().Where(Topologies.IsTreeKind).Select(TopologyKindNames.Format));
         return $"relaysum needs a tree, but {TopologyKindNames.Format(settings.Topology)} with {graph.NodeCount} workers has cycles "
             + $"({graph.Edges.Count} edges; a tree on {graph.NodeCount} nodes has {graph.NodeCount - 1}). "
-            + $"Use --topology with a tree ({trees}), or --algorithm gossip. (Running RelaySum on a spanning tree of this graph is planned.)";
+            + $"Use --spanning-tree bfs or --spanning-tree min-diameter to run on a spanning tree of it, --topology with a tree ({trees}), or --algorithm gossip.";
     }
 }

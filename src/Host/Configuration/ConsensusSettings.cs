@@ -6,7 +6,11 @@ using RelayActors.Runtime.Kernel;
 
 namespace RelayActors.Host.Configuration;
 
-/// <summary>Everything <c>relay consensus</c> was asked to do, parsed and typed. <see cref="Rounds"/> null means diameter + 2.</summary>
+/// <summary>
+/// Everything <c>relay consensus</c> was asked to do, parsed and typed. <see cref="Rounds"/> null means diameter + 2
+/// (of the graph the run uses: the spanning tree when there is one). <see cref="Root"/> is the breadth-first root, only
+/// with <see cref="SpanningTreeKind.BreadthFirst"/>; null means worker 0.
+/// </summary>
 internal sealed record ConsensusSettings(
     TopologyKind Topology,
     int Workers,
@@ -16,4 +20,6 @@ internal sealed record ConsensusSettings(
     int Seed,
     TimeSpan Latency,
     ClockKind Clock,
-    ReportFormat Format);
+    ReportFormat Format,
+    SpanningTreeKind SpanningTree,
+    int? Root);

@@ -90,6 +90,10 @@ public sealed class TopologiesTests
     [InlineData(TopologyKind.BinaryTree, 7)]
     [InlineData(TopologyKind.FullyConnected, 7)]
     [InlineData(TopologyKind.Hypercube, 8)]
+    [InlineData(TopologyKind.SocialNetwork, 32)]
+    [InlineData(TopologyKind.ReversedBinaryTree, 7)]
+    [InlineData(TopologyKind.TernaryTree, 7)]
+    [InlineData(TopologyKind.Torus, 12)]
     public void Create_EveryKind_BuildsConnectedGraphOfNNodes(TopologyKind kind, int n)
     {
         var graph = Topologies.Create(kind, n);
@@ -104,6 +108,10 @@ public sealed class TopologiesTests
     [InlineData("binary-tree", TopologyKind.BinaryTree)]
     [InlineData("fully-connected", TopologyKind.FullyConnected)]
     [InlineData("hypercube", TopologyKind.Hypercube)]
+    [InlineData("social-network", TopologyKind.SocialNetwork)]
+    [InlineData("reversed-binary-tree", TopologyKind.ReversedBinaryTree)]
+    [InlineData("ternary-tree", TopologyKind.TernaryTree)]
+    [InlineData("torus", TopologyKind.Torus)]
     public void TopologyKindNames_KebabName_RoundTrips(string name, TopologyKind kind)
     {
         Assert.True(TopologyKindNames.TryParse(name, out var parsed));
@@ -114,8 +122,8 @@ public sealed class TopologiesTests
     [Fact]
     public void TopologyKindNames_UnknownName_ThrowsListingValidNames()
     {
-        var ex = Assert.Throws<ArgumentException>(() => TopologyKindNames.Parse("torus"));
-        Assert.Contains("chain, ring, star, binary-tree, fully-connected, hypercube", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<ArgumentException>(() => TopologyKindNames.Parse("klein-bottle"));
+        Assert.Contains("chain, ring, star, binary-tree, fully-connected, hypercube, social-network, reversed-binary-tree, ternary-tree, torus", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -292,5 +300,27 @@ public sealed class TopologiesTests
         Assert.Equal(n, torus.NodeCount);
         Assert.Equal(edges, torus.Edges.Count);
         Assert.Equal(diameter, torus.Diameter);
+    }
+
+    [Fact]
+    public void IsTreeKind_EveryKind_MatchesWhetherItsGraphsAreTrees()
+    {
+        TopologyKind[] trees = [TopologyKind.Chain, TopologyKind.Star, TopologyKind.BinaryTree, TopologyKind.ReversedBinaryTree, TopologyKind.TernaryTree];
+        Assert.Equal(trees, Enum.GetValues<TopologyKind>().Where(Topologies.IsTreeKind));
+        Assert.All(trees, kind => Assert.True(Topologies.Create(kind, 16).IsTree, $"{kind} of 16 is not a tree"));
+    }
+
+    [Fact]
+    public void Create_TernaryTree_IsTreeOfDegreeThree()
+    {
+        Assert.Equal(Topologies.Tree(13, 3).Edges, Topologies.Create(TopologyKind.TernaryTree, 13).Edges);
+    }
+
+    [Fact]
+    public void Create_TorusOfSixteen_IsFourByFour()
+    {
+        var torus = Topologies.Create(TopologyKind.Torus, 16);
+        Assert.Equal(32, torus.Edges.Count);
+        Assert.Equal(4, torus.Diameter);
     }
 }

@@ -97,11 +97,11 @@ public sealed class ConsensusCommandTests
     [Fact]
     public void Consensus_UnknownTopology_FailsListingValidTopologies()
     {
-        var run = CliRun.Of("consensus", "--topology", "torus");
+        var run = CliRun.Of("consensus", "--topology", "klein-bottle");
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("'torus'", run.Error, StringComparison.Ordinal);
-        Assert.Contains("chain, ring, star, binary-tree, fully-connected", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'klein-bottle'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("chain, ring, star, binary-tree, fully-connected, hypercube, social-network, reversed-binary-tree, ternary-tree, torus", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +130,8 @@ public sealed class ConsensusCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
         Assert.Contains("relaysum needs a tree", run.Error, StringComparison.Ordinal);
-        Assert.Contains("--topology with a tree (chain, star, binary-tree)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--topology with a tree (chain, star, binary-tree, reversed-binary-tree, ternary-tree)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--spanning-tree bfs or --spanning-tree min-diameter", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -142,6 +143,8 @@ public sealed class ConsensusCommandTests
     [InlineData("--values", "ones")]
     [InlineData("--clock", "wall")]
     [InlineData("--format", "xml")]
+    [InlineData("--spanning-tree", "dfs")]
+    [InlineData("--root", "-1")]
     public void Consensus_BadValue_FailsNamingTheOption(string option, string value)
     {
         var run = CliRun.Of("consensus", option, value);
