@@ -1,24 +1,18 @@
+using RelayActors.Runtime.Configuration;
+
 namespace RelayActors.Actors.Relay;
 
 /// <summary>The names of <see cref="ConsensusAlgorithm"/>: the one place where a string becomes an algorithm.</summary>
 public static class ConsensusAlgorithmNames
 {
-    public static IReadOnlyList<string> All { get; } = ["relaysum", "gossip"];
+    private static readonly EnumNames<ConsensusAlgorithm> Names = new(
+        ("relaysum", ConsensusAlgorithm.RelaySum),
+        ("gossip", ConsensusAlgorithm.Gossip));
 
-    public static bool TryParse(string? name, out ConsensusAlgorithm algorithm)
-    {
-        switch (name)
-        {
-            case "relaysum": algorithm = ConsensusAlgorithm.RelaySum; return true;
-            case "gossip": algorithm = ConsensusAlgorithm.Gossip; return true;
-            default: algorithm = default; return false;
-        }
-    }
+    /// <summary>Every valid name, in table order.</summary>
+    public static IReadOnlyList<string> All => Names.All;
 
-    public static string Format(ConsensusAlgorithm algorithm) => algorithm switch
-    {
-        ConsensusAlgorithm.RelaySum => "relaysum",
-        ConsensusAlgorithm.Gossip => "gossip",
-        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown consensus algorithm"),
-    };
+    public static bool TryParse(string? name, out ConsensusAlgorithm algorithm) => Names.TryParse(name, out algorithm);
+
+    public static string Format(ConsensusAlgorithm algorithm) => Names.Format(algorithm);
 }

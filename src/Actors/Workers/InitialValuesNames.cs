@@ -1,26 +1,19 @@
+using RelayActors.Runtime.Configuration;
+
 namespace RelayActors.Actors.Workers;
 
 /// <summary>The names of <see cref="InitialValues"/>: the one place where a string becomes a value kind.</summary>
 public static class InitialValuesNames
 {
-    public static IReadOnlyList<string> All { get; } = ["index", "one-hot", "random"];
+    private static readonly EnumNames<InitialValues> Names = new(
+        ("index", InitialValues.Index),
+        ("one-hot", InitialValues.OneHot),
+        ("random", InitialValues.Random));
 
-    public static bool TryParse(string? name, out InitialValues values)
-    {
-        switch (name)
-        {
-            case "index": values = InitialValues.Index; return true;
-            case "one-hot": values = InitialValues.OneHot; return true;
-            case "random": values = InitialValues.Random; return true;
-            default: values = default; return false;
-        }
-    }
+    /// <summary>Every valid name, in table order.</summary>
+    public static IReadOnlyList<string> All => Names.All;
 
-    public static string Format(InitialValues values) => values switch
-    {
-        InitialValues.Index => "index",
-        InitialValues.OneHot => "one-hot",
-        InitialValues.Random => "random",
-        _ => throw new ArgumentOutOfRangeException(nameof(values), values, "Unknown kind of initial values"),
-    };
+    public static bool TryParse(string? name, out InitialValues values) => Names.TryParse(name, out values);
+
+    public static string Format(InitialValues values) => Names.Format(values);
 }

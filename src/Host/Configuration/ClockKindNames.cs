@@ -1,26 +1,19 @@
 using RelayActors.Runtime.Kernel;
+using RelayActors.Runtime.Configuration;
 
 namespace RelayActors.Host.Configuration;
 
 /// <summary>The names of <see cref="ClockKind"/> on the command line: the one place where a string becomes a clock.</summary>
 internal static class ClockKindNames
 {
-    public static IReadOnlyList<string> All { get; } = ["virtual", "real"];
+    private static readonly EnumNames<ClockKind> Names = new(
+        ("virtual", ClockKind.Virtual),
+        ("real", ClockKind.Real));
 
-    public static bool TryParse(string? name, out ClockKind clock)
-    {
-        switch (name)
-        {
-            case "virtual": clock = ClockKind.Virtual; return true;
-            case "real": clock = ClockKind.Real; return true;
-            default: clock = default; return false;
-        }
-    }
+    /// <summary>Every valid name, in table order.</summary>
+    public static IReadOnlyList<string> All => Names.All;
 
-    public static string Format(ClockKind clock) => clock switch
-    {
-        ClockKind.Virtual => "virtual",
-        ClockKind.Real => "real",
-        _ => throw new ArgumentOutOfRangeException(nameof(clock), clock, "Unknown clock kind"),
-    };
+    public static bool TryParse(string? name, out ClockKind clock) => Names.TryParse(name, out clock);
+
+    public static string Format(ClockKind clock) => Names.Format(clock);
 }

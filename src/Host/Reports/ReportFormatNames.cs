@@ -1,18 +1,17 @@
+using RelayActors.Runtime.Configuration;
+
 namespace RelayActors.Host.Reports;
 
 /// <summary>The names of <see cref="ReportFormat"/>: the one place where a string becomes a format.</summary>
 internal static class ReportFormatNames
 {
-    public static IReadOnlyList<string> All { get; } = ["table", "json", "csv"];
+    private static readonly EnumNames<ReportFormat> Names = new(
+        ("table", ReportFormat.Table),
+        ("json", ReportFormat.Json),
+        ("csv", ReportFormat.Csv));
 
-    public static bool TryParse(string? name, out ReportFormat format)
-    {
-        switch (name)
-        {
-            case "table": format = ReportFormat.Table; return true;
-            case "json": format = ReportFormat.Json; return true;
-            case "csv": format = ReportFormat.Csv; return true;
-            default: format = default; return false;
-        }
-    }
+    /// <summary>Every valid name, in table order.</summary>
+    public static IReadOnlyList<string> All => Names.All;
+
+    public static bool TryParse(string? name, out ReportFormat format) => Names.TryParse(name, out format);
 }
