@@ -3,7 +3,6 @@ using RelayActors.Actors.Network;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Runtime.Kernel;
-using RelayActors.Runtime.Scheduling;
 
 namespace RelayActors.Actors.Workers;
 
@@ -90,7 +89,7 @@ public sealed class ConsensusRun
         var settings = clock == ClockKind.Virtual ? ActorSystemSettings.VirtualTime : ActorSystemSettings.Default;
         using var system = ActorSystem.Create("consensus", settings, loggerFactory);
         var result = Start(system);
-        if (system.Scheduler is VirtualTimeScheduler scheduler)
+        if (system.VirtualClock is { } scheduler)
         {
             var idleAt = scheduler.RunUntilIdle();
             if (!result.IsCompleted)

@@ -47,7 +47,7 @@ public static class AskExtensions
         promise.OnCompleted(timer);
         target.Tell(request, promise);
         // On a virtual clock nothing runs by itself: process what is ready so an immediate reply is already here.
-        (system.Scheduler as VirtualTimeScheduler)?.RunReady();
+        system.VirtualClock?.RunReady();
         return promise.Task;
     }
 }

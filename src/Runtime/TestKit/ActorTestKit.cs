@@ -55,7 +55,7 @@ public abstract class ActorTestKit : IDisposable
         var step = interval ?? TimeSpan.FromMilliseconds(10);
         if (step <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(interval), interval, "The retry interval must be positive");
-        var virtualScheduler = system.Scheduler as VirtualTimeScheduler;
+        var virtualScheduler = system.VirtualClock;
         var limit = max ?? TestProbe.DefaultRealTimeout;
         var clock = system.Scheduler;
         var deadline = clock.Now + limit;

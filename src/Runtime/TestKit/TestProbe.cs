@@ -24,7 +24,7 @@ public sealed class TestProbe
     {
         ArgumentNullException.ThrowIfNull(system);
         _system = system;
-        _virtual = system.Scheduler as VirtualTimeScheduler;
+        _virtual = system.VirtualClock;
         Name = name ?? "testProbe-" + system.NextProbeNumber().ToString(CultureInfo.InvariantCulture);
         Ref = system.SystemActorOf(Props.Create(() => new ProbeActor(_queue)), Name);
     }
