@@ -1,9 +1,11 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace RelayActors.Models.Numerics;
 
 /// <summary>
-/// The one facade for vector math on flat <see cref="float"/> buffers (conventions C7). Every method works on spans,
+/// The one facade for vector math on flat buffers (conventions C7): <see cref="float"/> for models and messages,
+/// <see cref="double"/> where the reference computes in float64 (random quadratics). Every method works on spans,
 /// allocates nothing and forwards to <see cref="TensorPrimitives"/>, so a fallback loop is one edit away.
 /// </summary>
 /// <remarks>
@@ -17,62 +19,73 @@ public static class VectorMath
     private const int ChunkLength = 256;
 
     /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] + <paramref name="y"/>[i].</summary>
-    public static void Add(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination) =>
+    public static void Add<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Add(x, y, destination);
 
     /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] − <paramref name="y"/>[i].</summary>
-    public static void Subtract(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination) =>
+    public static void Subtract<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Subtract(x, y, destination);
 
     /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] · <paramref name="factor"/>.</summary>
-    public static void Scale(ReadOnlySpan<float> x, float factor, Span<float> destination) =>
+    public static void Scale<T>(ReadOnlySpan<T> x, T factor, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Multiply(x, factor, destination);
 
     /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] / <paramref name="divisor"/>, correctly rounded (unlike scaling by the reciprocal).</summary>
-    public static void Divide(ReadOnlySpan<float> x, float divisor, Span<float> destination) =>
+    public static void Divide<T>(ReadOnlySpan<T> x, T divisor, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Divide(x, divisor, destination);
 
     /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] · <paramref name="y"/>[i] (element-wise).</summary>
-    public static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination) =>
+    public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Multiply(x, y, destination);
 
     /// <summary>
     /// <paramref name="destination"/>[i] = <paramref name="x"/>[i] · <paramref name="factor"/> + <paramref name="addend"/>[i]
     /// (an axpy; <c>MultiplyAdd(grad, -lr, weights, weights)</c> is an in-place SGD step).
     /// </summary>
-    public static void MultiplyAdd(ReadOnlySpan<float> x, float factor, ReadOnlySpan<float> addend, Span<float> destination) =>
+    public static void MultiplyAdd<T>(ReadOnlySpan<T> x, T factor, ReadOnlySpan<T> addend, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.MultiplyAdd(x, factor, addend, destination);
 
     /// <summary>Σ <paramref name="x"/>[i] · <paramref name="y"/>[i].</summary>
-    public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y) => TensorPrimitives.Dot(x, y);
+    public static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Dot(x, y);
 
     /// <summary>Σ <paramref name="x"/>[i]; zero for an empty span.</summary>
-    public static float Sum(ReadOnlySpan<float> x) => TensorPrimitives.Sum(x);
+    public static T Sum<T>(ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Sum(x);
 
     /// <summary>max_i |<paramref name="x"/>[i] − <paramref name="y"/>[i]| (the L∞ distance); zero for empty spans, NaN if any difference is NaN.</summary>
-    public static float MaxAbsDifference(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
+    public static T MaxAbsDifference<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length)
             throw new ArgumentException($"Spans must have equal lengths; got {x.Length} and {y.Length}", nameof(y));
         // Differences go through a fixed stack chunk so the call allocates nothing, whatever the length.
-        Span<float> difference = stackalloc float[ChunkLength];
-        var max = 0f;
+        Span<T> difference = stackalloc T[ChunkLength];
+        var max = T.Zero;
         for (var start = 0; start < x.Length; start += ChunkLength)
         {
             var length = Math.Min(ChunkLength, x.Length - start);
             var chunk = difference[..length];
             TensorPrimitives.Subtract(x.Slice(start, length), y.Slice(start, length), chunk);
-            var chunkMax = MathF.Abs(TensorPrimitives.MaxMagnitude(chunk));
-            if (float.IsNaN(chunkMax))
-                return float.NaN;
-            max = MathF.Max(max, chunkMax);
+            var chunkMax = T.Abs(TensorPrimitives.MaxMagnitude(chunk));
+            if (T.IsNaN(chunkMax))
+                return T.NaN;
+            max = T.Max(max, chunkMax);
         }
         return max;
     }
 
     /// <summary>Copies <paramref name="source"/> into the start of <paramref name="destination"/>.</summary>
-    public static void Copy(ReadOnlySpan<float> source, Span<float> destination) => source.CopyTo(destination);
+    public static void Copy<T>(ReadOnlySpan<T> source, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> => source.CopyTo(destination);
 
     /// <summary>Sets every element of <paramref name="destination"/> to zero.</summary>
-    public static void Clear(Span<float> destination) => destination.Clear();
+    public static void Clear<T>(Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> => destination.Clear();
 }

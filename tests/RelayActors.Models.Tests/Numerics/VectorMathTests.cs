@@ -85,7 +85,7 @@ public sealed class VectorMathTests
     [Fact]
     public void MaxAbsDifference_EmptySpans_IsZero()
     {
-        Assert.Equal(0f, VectorMath.MaxAbsDifference([], []));
+        Assert.Equal(0f, VectorMath.MaxAbsDifference<float>([], []));
     }
 
     [Theory]
@@ -133,5 +133,26 @@ public sealed class VectorMathTests
             VectorMath.MaxAbsDifference(X, destination);
         }
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
+    public void MultiplyAdd_Double_KeepsFloat64Precision()
+    {
+        double[] weights = [1e8, 1.0];
+        double[] gradient = [1.0, 1e-12];
+
+        VectorMath.MultiplyAdd<double>(gradient, -0.5, weights, weights);
+
+        Assert.Equal(1e8 - 0.5, weights[0]);
+        Assert.Equal(1.0 - 5e-13, weights[1], 15);
+    }
+
+    [Fact]
+    public void MaxAbsDifference_Double_ReturnsLargestAbsoluteGap()
+    {
+        double[] x = [1.0, -2.0, 3.0];
+        double[] y = [1.0, 2.0, 3.0 + 1e-12];
+
+        Assert.Equal(4.0, VectorMath.MaxAbsDifference<double>(x, y));
     }
 }
