@@ -77,8 +77,27 @@ public sealed class Config
         var segments = ConfigPath.Parse(path);
         ArgumentNullException.ThrowIfNull(hoconValue);
         var value = HoconParser.ParseValue(hoconValue, OverrideOrigin, ConfigPath.Render(_prefix, segments));
-        var overlay = (HoconObject)HoconObject.Wrap(segments, value, value.Origin);
-        return new Config(HoconObject.Merge(_root, overlay, secondWins: true), _prefix, isResolved: false);
+        return new Config(Overlay(_root, segments, value), _prefix, isResolved: false);
+    }
+
+    /// <summary>
+    /// Applies command-line assignments (<c>--set path=value</c>) in order, later ones winning. Each is split at its
+    /// first '=' outside quotes, so the value may contain '=' and ':' (<c>seed-node=relay://sys@host:2552</c>); the
+    /// value is HOCON as in <see cref="WithValue"/> except that '#' and '//' are text, not comments. Errors, now or
+    /// from later reads, name the assignment as <c>--set path=value</c>.
+    /// </summary>
+    public Config WithOverrides(IEnumerable<string> assignments)
+    {
+        ArgumentNullException.ThrowIfNull(assignments);
+        var root = _root;
+        foreach (var text in assignments)
+        {
+            ArgumentNullException.ThrowIfNull(text, nameof(assignments));
+            var assignment = ConfigAssignment.Parse(text, _prefix);
+            root = Overlay(root, assignment.Path, assignment.Value);
+        }
+
+        return new Config(root, _prefix, isResolved: false);
     }
 
     /// <summary>The object at <paramref name="path"/> (empty if missing); its errors still name full paths.</summary>
@@ -186,6 +205,10 @@ public sealed class Config
 
     /// <summary>The effective (resolved) configuration as HOCON text that <see cref="Parse"/> reads back to the same values.</summary>
     public string Render() => HoconRenderer.Render(_resolved.Value);
+
+    /// <summary><paramref name="root"/> with <paramref name="value"/> set at <paramref name="path"/>, as if written after it.</summary>
+    private static HoconObject Overlay(HoconObject root, string[] path, HoconValue value) =>
+        HoconObject.Merge(root, (HoconObject)HoconObject.Wrap(path, value, value.Origin), secondWins: true);
 
     private static string FormatNumber<T>(T value)
         where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);

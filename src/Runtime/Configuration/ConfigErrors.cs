@@ -7,12 +7,21 @@ internal static class ConfigErrors
 {
     private const int MaxShownValueLength = 80;
 
-    /// <summary><c>file:line:column: message</c>.</summary>
+    /// <summary><c>file:line:column: message</c>, or <c>argument: message at column N</c> for a source without lines (line 0).</summary>
     public static ConfigurationException Syntax(string origin, int line, int column, string message)
     {
+        if (line == 0)
+        {
+            return Argument(origin, string.Create(CultureInfo.InvariantCulture, $"{message} at column {column}"));
+        }
+
         var where = string.Create(CultureInfo.InvariantCulture, $"{origin}:{line}:{column}");
         return new ConfigurationException($"{where}: {message}", null, where);
     }
+
+    /// <summary><c>argument: problem</c> for a command-line argument such as <c>--set path=value</c>.</summary>
+    public static ConfigurationException Argument(string argument, string problem) =>
+        new($"{argument}: {problem}", null, argument);
 
     /// <summary><c>path is missing; expected what</c>.</summary>
     public static ConfigurationException Missing(string fullPath, string expected) =>

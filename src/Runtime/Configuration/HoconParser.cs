@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace RelayActors.Runtime.Configuration;
@@ -9,9 +10,9 @@ internal sealed class HoconParser
     private readonly string? _baseDirectory;
     private readonly IReadOnlyList<string> _includeChain;
 
-    private HoconParser(string text, string origin, string? baseDirectory, IReadOnlyList<string> includeChain)
+    private HoconParser(HoconTokenStream tokens, string? baseDirectory, IReadOnlyList<string> includeChain)
     {
-        _tokens = new HoconTokenStream(text, origin);
+        _tokens = tokens;
         _baseDirectory = baseDirectory;
         _includeChain = includeChain;
     }
@@ -22,7 +23,7 @@ internal sealed class HoconParser
     /// </summary>
     public static HoconObject ParseDocument(string text, string origin, string? baseDirectory, IReadOnlyList<string> includeChain)
     {
-        var parser = new HoconParser(text, origin, baseDirectory, includeChain);
+        var parser = new HoconParser(new HoconTokenStream(HoconTokenizer.Tokenize(text, origin), origin), baseDirectory, includeChain);
         var tokens = parser._tokens;
         tokens.SkipBlank();
         var root = new HoconObject(tokens.OriginOf(tokens.Peek));
@@ -40,11 +41,20 @@ internal sealed class HoconParser
         return root;
     }
 
-    /// <summary>Parses the text of a single value for <paramref name="key"/>, as in <c>--set key=value</c>.</summary>
-    public static HoconValue ParseValue(string text, string origin, string key)
+    /// <summary>Parses the text of a single value for <paramref name="key"/>, as if written after <c>key =</c> in a file.</summary>
+    public static HoconValue ParseValue(string text, string origin, string key) =>
+        ParseWholeValue(new HoconTokenStream(HoconTokenizer.Tokenize(text, origin), origin), key);
+
+    /// <summary>
+    /// Parses the value of a command-line argument that starts at <paramref name="start"/>, as in
+    /// <c>--set key=value</c>; see <see cref="HoconTokenizer.TokenizeArgument"/> for how arguments differ from files.
+    /// </summary>
+    public static HoconValue ParseArgumentValue(string argument, int start, string origin, string key) =>
+        ParseWholeValue(new HoconTokenStream(HoconTokenizer.TokenizeArgument(argument, start, origin), origin), key);
+
+    private static HoconValue ParseWholeValue(HoconTokenStream tokens, string key)
     {
-        var parser = new HoconParser(text, origin, baseDirectory: null, includeChain: []);
-        var tokens = parser._tokens;
+        var parser = new HoconParser(tokens, baseDirectory: null, includeChain: []);
         tokens.SkipBlank();
         var value = parser.ParseValue(key);
         tokens.SkipBlank();
@@ -71,7 +81,7 @@ internal sealed class HoconParser
             {
                 if (open is { } brace)
                 {
-                    throw _tokens.Error(token, $"expected '}}' to close the '{{' opened at line {brace.Line}, found end of input");
+                    throw _tokens.Error(token, $"expected '}}' to close the '{{' opened at {Position(brace)}, found end of input");
                 }
 
                 return;
@@ -195,7 +205,7 @@ internal sealed class HoconParser
         {
             if (_tokens.Peek.Kind == HoconTokenKind.End)
             {
-                throw _tokens.Error(_tokens.Peek, $"expected ']' to close the '[' opened at line {open.Line}, found end of input");
+                throw _tokens.Error(_tokens.Peek, $"expected ']' to close the '[' opened at {Position(open)}, found end of input");
             }
 
             items.Add(ParseValue(key));
@@ -276,6 +286,12 @@ internal sealed class HoconParser
 
         return new HoconConcatenation(parts, origin);
     }
+
+    /// <summary>"line 3" in a file; "column 7" in a command-line argument, which has no lines.</summary>
+    private static string Position(HoconToken token) =>
+        token.Line > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"line {token.Line}")
+            : string.Create(CultureInfo.InvariantCulture, $"column {token.Column}");
 
     private static HoconValue Single(HoconToken token, HoconOrigin origin) => token.Kind switch
     {

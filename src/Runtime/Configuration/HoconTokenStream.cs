@@ -6,9 +6,10 @@ internal sealed class HoconTokenStream
     private readonly List<HoconToken> _tokens;
     private int _position;
 
-    public HoconTokenStream(string text, string origin)
+    /// <summary>Walks <paramref name="tokens"/> (from <see cref="HoconTokenizer"/>, ending with the end token) of <paramref name="origin"/>.</summary>
+    public HoconTokenStream(List<HoconToken> tokens, string origin)
     {
-        _tokens = HoconTokenizer.Tokenize(text, origin);
+        _tokens = tokens;
         Origin = origin;
     }
 

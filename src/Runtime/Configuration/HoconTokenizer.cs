@@ -6,29 +6,44 @@ namespace RelayActors.Runtime.Configuration;
 /// <summary>Splits HOCON text into tokens; comments are dropped, whitespace and newlines are kept.</summary>
 internal sealed class HoconTokenizer
 {
-    private const string Delimiters = "{}[],=:\"#";
+    private const string Delimiters = "{}[],=:\"";
 
     private readonly string _text;
     private readonly string _origin;
+    private readonly bool _isArgument;
     private readonly List<HoconToken> _tokens = [];
     private int _position;
-    private int _line = 1;
+    private int _line;
     private int _lineStart;
 
-    private HoconTokenizer(string text, string origin)
+    private HoconTokenizer(string text, string origin, bool isArgument)
     {
         _text = text;
         _origin = origin;
+        _isArgument = isArgument;
+        _line = isArgument ? 0 : 1;
     }
 
     public static List<HoconToken> Tokenize(string text, string origin)
     {
-        var tokenizer = new HoconTokenizer(text, origin);
+        var tokenizer = new HoconTokenizer(text, origin, isArgument: false);
         if (text.StartsWith('\uFEFF'))
         {
             tokenizer._position = tokenizer._lineStart = 1;
         }
 
+        tokenizer.Run();
+        return tokenizer._tokens;
+    }
+
+    /// <summary>
+    /// Tokenizes a command-line argument from <paramref name="start"/> on. An argument has no lines (tokens carry
+    /// line 0, columns count from the start of the argument) and no comments: '#' and '//' are text, so
+    /// <c>relay://sys@host:1</c> stays whole.
+    /// </summary>
+    public static List<HoconToken> TokenizeArgument(string argument, int start, string origin)
+    {
+        var tokenizer = new HoconTokenizer(argument, origin, isArgument: true) { _position = start };
         tokenizer.Run();
         return tokenizer._tokens;
     }
@@ -43,10 +58,9 @@ internal sealed class HoconTokenizer
             if (c == '\n')
             {
                 Emit(HoconTokenKind.Newline, "\n", 1);
-                _line++;
-                _lineStart = _position;
+                StartLine(_position);
             }
-            else if (c == '#' || StartsWith("//"))
+            else if (IsCommentStart(0))
             {
                 while (_position < _text.Length && _text[_position] != '\n')
                 {
@@ -92,6 +106,18 @@ internal sealed class HoconTokenizer
         _ => HoconTokenKind.Separator,
     };
 
+    private bool IsCommentStart(int offset) =>
+        !_isArgument && (_text[_position + offset] == '#' || StartsWith("//", offset));
+
+    private void StartLine(int lineStart)
+    {
+        if (!_isArgument)
+        {
+            _line++;
+            _lineStart = lineStart;
+        }
+    }
+
     private bool StartsWith(string value, int offset = 0) =>
         string.CompareOrdinal(_text, _position + offset, value, 0, value.Length) == 0;
 
@@ -113,7 +139,7 @@ internal sealed class HoconTokenizer
         while (_position + length < _text.Length)
         {
             var c = _text[_position + length];
-            if (char.IsWhiteSpace(c) || Delimiters.Contains(c, StringComparison.Ordinal) || StartsWith("//", length) || StartsWith("${", length))
+            if (char.IsWhiteSpace(c) || Delimiters.Contains(c, StringComparison.Ordinal) || IsCommentStart(length) || StartsWith("${", length))
             {
                 break;
             }
@@ -152,8 +178,7 @@ internal sealed class HoconTokenizer
         {
             if (_text[i] == '\n')
             {
-                _line++;
-                _lineStart = i + 1;
+                StartLine(i + 1);
             }
         }
 
