@@ -30,6 +30,12 @@ public sealed class Config
     /// <summary>Direct child keys, in the order first written.</summary>
     public IReadOnlyList<string> Keys => _resolved.Value.Keys;
 
+    /// <summary>The tree with substitutions resolved; its fields are this config's keys.</summary>
+    internal HoconObject ResolvedRoot => _resolved.Value;
+
+    /// <summary>The path of this config within the one it was taken from (<see cref="GetConfig"/>), for error messages.</summary>
+    internal IReadOnlyList<string> Prefix => _prefix;
+
     /// <summary>Parses HOCON text; <paramref name="origin"/> names the source in errors and anchors relative includes.</summary>
     public static Config Parse(string text, string? origin = null)
     {
