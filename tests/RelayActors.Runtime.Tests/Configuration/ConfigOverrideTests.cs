@@ -1,4 +1,5 @@
 using RelayActors.Runtime.Configuration;
+using RelayActors.Runtime.Kernel;
 
 namespace RelayActors.Runtime.Tests.Configuration;
 
@@ -151,6 +152,31 @@ public sealed class ConfigOverrideTests
         var error = Assert.Throws<ConfigurationException>(() => config.GetConfig("relay-actors.training").GetInt("steps"));
 
         Assert.Equal("relay-actors.training.steps = many (--set relay-actors.training.steps = many): expected an integer", error.Message);
+    }
+
+    [Fact]
+    public void WithOverrides_OutOfRangeRuntimeSetting_SettingsErrorNamesSetFlag()
+    {
+        var config = Config.Empty.WithOverrides(["relay-actors.runtime.throughput=0"]);
+
+        var error = Assert.Throws<ConfigurationException>(() => ActorSystemSettings.FromConfig(config));
+
+        Assert.Equal(
+            "relay-actors.runtime.throughput = 0 (--set relay-actors.runtime.throughput=0): must be between 1 and 1000000",
+            error.Message);
+    }
+
+    [Fact]
+    public void WithOverrides_MisspelledRuntimeKey_UnknownKeyErrorNamesSetFlag()
+    {
+        var config = Config.Empty.WithOverrides(["relay-actors.runtime.througput=5"]);
+
+        var error = Assert.Throws<ConfigurationException>(() => ActorSystemSettings.FromConfig(config));
+
+        Assert.Equal("--set relay-actors.runtime.througput=5", error.Origin);
+        Assert.Equal(
+            "relay-actors.runtime.througput = 5 (--set relay-actors.runtime.througput=5): unknown key; did you mean 'throughput'?",
+            error.Message);
     }
 
     [Theory]
