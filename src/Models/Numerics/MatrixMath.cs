@@ -55,6 +55,34 @@ internal static class MatrixMath
         return a;
     }
 
+    /// <summary>The <paramref name="n"/>×<paramref name="n"/> identity.</summary>
+    public static double[][] Identity(int n)
+    {
+        var a = Zeros(n, n);
+        for (var i = 0; i < n; i++)
+            a[i][i] = 1.0;
+        return a;
+    }
+
+    /// <summary>The rows of a row-major buffer holding a matrix with <paramref name="columns"/> columns.</summary>
+    public static double[][] FromRowMajor(ReadOnlySpan<double> flat, int columns)
+    {
+        var rows = new double[flat.Length / columns][];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = flat.Slice(i * columns, columns).ToArray();
+        return rows;
+    }
+
+    /// <summary>The rectangular <paramref name="a"/> as one row-major buffer.</summary>
+    public static double[] ToRowMajor(double[][] a)
+    {
+        var columns = a[0].Length;
+        var flat = new double[a.Length * columns];
+        for (var i = 0; i < a.Length; i++)
+            a[i].CopyTo(flat, i * columns);
+        return flat;
+    }
+
     /// <summary>The transpose of the rectangular <paramref name="a"/>.</summary>
     public static double[][] Transpose(double[][] a)
     {

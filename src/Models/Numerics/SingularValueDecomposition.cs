@@ -85,9 +85,7 @@ public sealed class SingularValueDecomposition
         var n = a[0].Length;
         // Work on columns: columns[j] is column j of A·V, rotated until all columns are mutually orthogonal.
         var columns = MatrixMath.Transpose(a);
-        var vColumns = MatrixMath.Zeros(n, n);
-        for (var j = 0; j < n; j++)
-            vColumns[j][j] = 1.0;
+        var vColumns = MatrixMath.Identity(n);
 
         // Columns count as orthogonal when |cos angle| ≤ m·ε: the round-off of their dot product.
         var tolerance = m * MachineEpsilon;

@@ -93,7 +93,7 @@ public sealed class RandomQuadratics
         var hessian = new double[d * d];
         foreach (var a in matrices)
             AddGram(a, d, 1.0 / n, hessian);
-        var cholesky = CholeskyDecomposition.Compute(Rows(hessian, d));
+        var cholesky = CholeskyDecomposition.Compute(MatrixMath.FromRowMajor(hessian, d));
 
         // Step 2 at s = 1: b_i = A_i(o_i − x̂), with x̂ solving H x̂ = (1/n) Σ A_iᵀA_i o_i.
         var offsets = new double[n][];
@@ -266,10 +266,10 @@ public sealed class RandomQuadratics
             var singularValues = new double[d];
             for (var k = 0; k < d; k++)
                 singularValues[k] = d == 1 ? smallest : smallest + ((smoothness - smallest) * k / (d - 1));
-            return (Flatten(svd.Reconstruct(singularValues)), singularValues[d - 1], singularValues[0]);
+            return (MatrixMath.ToRowMajor(svd.Reconstruct(singularValues)), singularValues[d - 1], singularValues[0]);
         }
         var largest = svd.SingularValues[0];
-        var flat = Flatten(a);
+        var flat = MatrixMath.ToRowMajor(a);
         VectorMath.Divide<double>(flat, largest, flat);
         return (flat, 1.0, svd.SingularValues[d - 1] / largest);
     }
@@ -316,22 +316,5 @@ public sealed class RandomQuadratics
     {
         for (var k = 0; k < d; k++)
             VectorMath.MultiplyAdd(a.AsSpan(k * d, d), y[k], destination, destination);
-    }
-
-    private static double[] Flatten(double[][] rows)
-    {
-        var d = rows.Length;
-        var flat = new double[d * d];
-        for (var k = 0; k < d; k++)
-            rows[k].CopyTo(flat, k * d);
-        return flat;
-    }
-
-    private static double[][] Rows(double[] flat, int d)
-    {
-        var rows = new double[d][];
-        for (var k = 0; k < d; k++)
-            rows[k] = flat.AsSpan(k * d, d).ToArray();
-        return rows;
     }
 }

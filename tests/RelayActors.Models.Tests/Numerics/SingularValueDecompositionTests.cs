@@ -31,8 +31,8 @@ public sealed class SingularValueDecompositionTests
         Assert.Equal(k, u[0].Length);
         Assert.Equal(columns, v.Length);
         Assert.Equal(k, v[0].Length);
-        AssertClose(Identity(k), MatrixMath.Multiply(MatrixMath.Transpose(u), u), 1e-12);
-        AssertClose(Identity(k), MatrixMath.Multiply(MatrixMath.Transpose(v), v), 1e-12);
+        AssertClose(MatrixMath.Identity(k), MatrixMath.Multiply(MatrixMath.Transpose(u), u), 1e-12);
+        AssertClose(MatrixMath.Identity(k), MatrixMath.Multiply(MatrixMath.Transpose(v), v), 1e-12);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class SingularValueDecompositionTests
         Assert.Equal(15.0, svd.SingularValues[0], 1e-13);
         Assert.Equal(0.0, svd.SingularValues[1], 1e-13);
         var u = svd.CopyLeftVectors();
-        AssertClose(Identity(2), MatrixMath.Multiply(MatrixMath.Transpose(u), u), 1e-12);
+        AssertClose(MatrixMath.Identity(2), MatrixMath.Multiply(MatrixMath.Transpose(u), u), 1e-12);
         AssertClose(a, svd.Reconstruct(svd.SingularValues), 1e-13);
     }
 
@@ -93,7 +93,7 @@ public sealed class SingularValueDecompositionTests
         var svd = SingularValueDecomposition.Compute(MatrixMath.Zeros(3, 3));
         Assert.Equal([0.0, 0.0, 0.0], svd.SingularValues.ToArray());
         var u = svd.CopyLeftVectors();
-        AssertClose(Identity(3), MatrixMath.Multiply(MatrixMath.Transpose(u), u), 1e-15);
+        AssertClose(MatrixMath.Identity(3), MatrixMath.Multiply(MatrixMath.Transpose(u), u), 1e-15);
     }
 
     [Fact]
@@ -133,14 +133,6 @@ public sealed class SingularValueDecompositionTests
         var a = MatrixMath.Zeros(rows, columns);
         foreach (var row in a)
             sampler.Fill(row);
-        return a;
-    }
-
-    private static double[][] Identity(int n)
-    {
-        var a = MatrixMath.Zeros(n, n);
-        for (var i = 0; i < n; i++)
-            a[i][i] = 1;
         return a;
     }
 

@@ -83,7 +83,7 @@ public sealed class RandomQuadraticsTests
         var problem = RandomQuadratics.Create(Default with { Mu = 0.2, Smoothness = 2 });
         for (var worker = 0; worker < problem.Workers; worker++)
         {
-            var singularValues = SingularValueDecomposition.Compute(Rows(problem.Matrix(worker), 10)).SingularValues;
+            var singularValues = SingularValueDecomposition.Compute(MatrixMath.FromRowMajor(problem.Matrix(worker), 10)).SingularValues;
             for (var k = 0; k < 10; k++)
                 Assert.Equal(2 - (0.2 * k), singularValues[k], 1e-12);  // linspace(0.2, 2, 10), descending
         }
@@ -98,7 +98,7 @@ public sealed class RandomQuadraticsTests
         var smallest = double.PositiveInfinity;
         for (var worker = 0; worker < problem.Workers; worker++)
         {
-            var singularValues = SingularValueDecomposition.Compute(Rows(problem.Matrix(worker), 10)).SingularValues;
+            var singularValues = SingularValueDecomposition.Compute(MatrixMath.FromRowMajor(problem.Matrix(worker), 10)).SingularValues;
             Assert.Equal(1.0, singularValues[0], 1e-12);
             smallest = Math.Min(smallest, singularValues[9]);
         }
@@ -273,13 +273,5 @@ public sealed class RandomQuadraticsTests
         VectorMath.Scale<double>(x, radius / Math.Sqrt(VectorMath.Dot<double>(x, x)), x);
         VectorMath.Add(x, problem.Optimum, x);
         return x;
-    }
-
-    private static double[][] Rows(ReadOnlySpan<double> flat, int d)
-    {
-        var rows = new double[d][];
-        for (var k = 0; k < d; k++)
-            rows[k] = flat.Slice(k * d, d).ToArray();
-        return rows;
     }
 }
