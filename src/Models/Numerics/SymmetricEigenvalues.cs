@@ -12,19 +12,9 @@ public static class SymmetricEigenvalues
     /// <exception cref="ArgumentException">The matrix is not square or not symmetric.</exception>
     public static double[] Compute(double[][] matrix)
     {
-        ArgumentNullException.ThrowIfNull(matrix);
-        var n = matrix.Length;
-        var a = new double[n][];
-        for (var i = 0; i < n; i++)
-        {
-            if (matrix[i].Length != n)
-                throw new ArgumentException($"Row {i} has {matrix[i].Length} entries; a square matrix of order {n} needs {n}", nameof(matrix));
-            a[i] = (double[])matrix[i].Clone();
-        }
-        for (var i = 0; i < n; i++)
-            for (var j = i + 1; j < n; j++)
-                if (Math.Abs(a[i][j] - a[j][i]) > 1e-12 * Math.Max(1.0, Math.Abs(a[i][j])))
-                    throw new ArgumentException($"The matrix is not symmetric: a[{i}][{j}] = {a[i][j]}, a[{j}][{i}] = {a[j][i]}", nameof(matrix));
+        var a = MatrixMath.CopySquare(matrix, nameof(matrix));
+        MatrixMath.RequireSymmetric(a, nameof(matrix));
+        var n = a.Length;
 
         for (var sweep = 0; sweep < MaxSweeps && OffDiagonalNorm(a) > 1e-15 * Math.Max(1.0, Trace(a)); sweep++)
             for (var p = 0; p < n; p++)

@@ -38,6 +38,21 @@ public static class VectorMath
         where T : unmanaged, IFloatingPointIeee754<T> =>
         TensorPrimitives.Divide(x, divisor, destination);
 
+    /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] + <paramref name="addend"/> (the same scalar for every element).</summary>
+    public static void Add<T>(ReadOnlySpan<T> x, T addend, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorPrimitives.Add(x, addend, destination);
+
+    /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] / <paramref name="y"/>[i] (element-wise).</summary>
+    public static void Divide<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorPrimitives.Divide(x, y, destination);
+
+    /// <summary><paramref name="destination"/>[i] = √<paramref name="x"/>[i].</summary>
+    public static void Sqrt<T>(ReadOnlySpan<T> x, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        TensorPrimitives.Sqrt(x, destination);
+
     /// <summary><paramref name="destination"/>[i] = <paramref name="x"/>[i] · <paramref name="y"/>[i] (element-wise).</summary>
     public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T> =>

@@ -155,4 +155,28 @@ public sealed class VectorMathTests
 
         Assert.Equal(4.0, VectorMath.MaxAbsDifference<double>(x, y));
     }
+
+    [Fact]
+    public void Add_Scalar_AddsToEveryElement()
+    {
+        var destination = new float[5];
+        VectorMath.Add(X, 0.5f, destination);
+        Assert.Equal([1.5f, -1.5f, 4f, 0.5f, 8.5f], destination);
+    }
+
+    [Fact]
+    public void Divide_TwoVectors_WritesElementwiseQuotient()
+    {
+        var destination = new float[3];
+        VectorMath.Divide<float>([1f, -3f, 7f], [4f, 2f, 3f], destination);
+        Assert.Equal([0.25f, -1.5f, 7f / 3f], destination);
+    }
+
+    [Fact]
+    public void Sqrt_Vector_WritesElementwiseRoot()
+    {
+        var destination = new double[3];
+        VectorMath.Sqrt<double>([0, 2.25, 16], destination);
+        Assert.Equal([0.0, 1.5, 4.0], destination);
+    }
 }

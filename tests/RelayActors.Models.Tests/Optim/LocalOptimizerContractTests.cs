@@ -1,0 +1,129 @@
+using RelayActors.Models.Numerics;
+using RelayActors.Models.Optim;
+
+namespace RelayActors.Models.Tests.Optim;
+
+/// <summary>Behaviour every <see cref="ILocalOptimizer{T}"/> shares, run for both kinds with all their terms switched on.</summary>
+public sealed class LocalOptimizerContractTests
+{
+    private const int Length = 37;
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adam)]
+    public void ComputeUpdate_AddedToParameters_EqualsStepExactly(OptimizerKind kind)
+    {
+        var stepping = Create<double>(kind);
+        var updating = Create<double>(kind);
+        var sampler = new NormalSampler(new Random(1));
+        var x = new double[Length];
+        sampler.Fill(x);
+        var y = (double[])x.Clone();
+        var gradient = new double[Length];
+        var update = new double[Length];
+        for (var t = 0; t < 4; t++)
+        {
+            sampler.Fill(gradient);
+            var before = (double[])x.Clone();
+            stepping.Step(x, gradient, 0.05);
+            updating.ComputeUpdate(y, gradient, 0.05, update);
+            for (var k = 0; k < Length; k++)
+                Assert.Equal(x[k] - before[k], update[k], 1e-15);
+            VectorMath.Add<double>(y, update, y);
+            Assert.Equal(x, y);
+        }
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adam)]
+    public void ComputeUpdate_UpdateAliasesGradient_GivesTheSameUpdate(OptimizerKind kind)
+    {
+        var separate = Create<double>(kind);
+        var aliased = Create<double>(kind);
+        var sampler = new NormalSampler(new Random(2));
+        var x = new double[Length];
+        sampler.Fill(x);
+        var gradient = new double[Length];
+        var update = new double[Length];
+        for (var t = 0; t < 3; t++)
+        {
+            sampler.Fill(gradient);
+            separate.ComputeUpdate(x, gradient, 0.05, update);
+            aliased.ComputeUpdate(x, gradient, 0.05, gradient);
+            Assert.Equal(update, gradient);
+        }
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adam)]
+    public void Step_AfterWarmUp_AllocatesNothing(OptimizerKind kind)
+    {
+        var optimizer = Create<float>(kind);
+        var x = new float[Length];
+        var gradient = new float[Length];
+        var update = new float[Length];
+        new NormalSampler(new Random(3)).Fill(gradient);
+        optimizer.Step(x, gradient, 0.1f);
+        optimizer.ComputeUpdate(x, gradient, 0.1f, update);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var t = 0; t < 10; t++)
+        {
+            optimizer.Step(x, gradient, 0.1f);
+            optimizer.ComputeUpdate(x, gradient, 0.1f, update);
+        }
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adam)]
+    public void Reset_AfterSteps_RepeatsTheFirstTrajectory(OptimizerKind kind)
+    {
+        var optimizer = Create<double>(kind);
+        var first = Run(optimizer);
+        optimizer.Reset();
+        Assert.Equal(first, Run(optimizer));
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adam)]
+    public void Step_ZeroLearningRate_LeavesParametersUnchanged(OptimizerKind kind)
+    {
+        double[] x = [1, 2, 3];
+        Create<double>(kind, parameterCount: 3).Step(x, [4, 5, 6], 0);
+        Assert.Equal([1.0, 2, 3], x);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Adam)]
+    public void Step_WrongLengthOrRate_ThrowsNamingTheArgument(OptimizerKind kind)
+    {
+        var optimizer = Create<double>(kind, parameterCount: 3);
+        Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => optimizer.Step(new double[2], new double[3], 0.1)).ParamName);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => optimizer.Step(new double[3], new double[4], 0.1)).ParamName);
+        Assert.Equal("update", Assert.Throws<ArgumentException>(() => optimizer.ComputeUpdate(new double[3], new double[3], 0.1, new double[1])).ParamName);
+        Assert.Equal("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.Step(new double[3], new double[3], -0.1)).ParamName);
+        Assert.Equal("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.Step(new double[3], new double[3], double.NaN)).ParamName);
+    }
+
+    private static ILocalOptimizer<T> Create<T>(OptimizerKind kind, int parameterCount = Length)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
+        new OptimizerSettings(kind, Momentum: 0.9, Nesterov: true, WeightDecay: 1e-2).Create<T>(parameterCount);
+
+    private static double[] Run(ILocalOptimizer<double> optimizer)
+    {
+        var sampler = new NormalSampler(new Random(4));
+        var x = new double[Length];
+        var gradient = new double[Length];
+        for (var t = 0; t < 3; t++)
+        {
+            sampler.Fill(gradient);
+            optimizer.Step(x, gradient, 0.1);
+        }
+        return x;
+    }
+}
