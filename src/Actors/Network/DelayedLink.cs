@@ -37,7 +37,7 @@ public sealed class DelayedLink<TMessage>
 
     /// <summary>
     /// A link drawing its jitter and drops from <paramref name="random"/>, which it owns from now on; derive it from
-    /// (run seed, from, to), e.g. with <c>NetworkSettings.RandomFor</c>.
+    /// (run seed, from, to), e.g. with <see cref="NetworkSettings.RandomFor"/>.
     /// </summary>
     public DelayedLink(IScheduler scheduler, IActorRef<TMessage> target, LinkModel model, Random random)
         : this(random ?? throw new ArgumentNullException(nameof(random)), scheduler, target, model)
