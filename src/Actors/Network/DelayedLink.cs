@@ -4,21 +4,55 @@ using RelayActors.Runtime.Scheduling;
 namespace RelayActors.Actors.Network;
 
 /// <summary>
-/// One directed link to <see cref="Target"/>: a message sent now is told to the target by the scheduler after
-/// the <see cref="LinkModel"/>'s latency (virtual or real clock alike). Owned by the sending actor and used only
-/// on its turn, so the counters need no synchronisation.
+/// One directed link to <see cref="Target"/> that delivers by scheduling the message on the scheduler (virtual or
+/// real clock alike), following its <see cref="LinkModel"/>:
+/// <list type="bullet">
+/// <item>Serial wire: a message's transmission starts when the previous one has ended (or now, if the wire is idle)
+/// and takes <see cref="LinkModel.TransmissionTime"/>; it is delivered after the end of transmission + latency +
+/// jitter. Back-to-back large messages therefore queue behind each other.</item>
+/// <item>FIFO, like a TCP stream: a message is never delivered before one sent earlier on the same link; when jitter
+/// would let it overtake, it is delivered at the earlier message's time instead (same due time keeps send order).</item>
+/// <item>Drops: a dropped message is never scheduled, does not occupy the wire and draws no jitter.</item>
+/// </list>
+/// Draw order, fixed so that a seed reproduces a run: per <see cref="Send(TMessage, long, IActorRef?)"/>, first one
+/// <see cref="Random.NextDouble"/> for the drop (only when the drop probability is positive; dropped if below it),
+/// then, for a message not dropped, one <see cref="Random.NextInt64(long, long)"/> for the jitter in whole ticks
+/// (only when the jitter is positive). A model without jitter or drops draws nothing, so such runs are identical
+/// with or without a generator. Time comes only from <see cref="IScheduler.Now"/>.
+/// Owned by the sending actor and used only on its turn, so the state needs no synchronisation.
 /// </summary>
 public sealed class DelayedLink<TMessage>
     where TMessage : notnull
 {
     private readonly IScheduler _scheduler;
+    private readonly Random? _random;
+    private TimeSpan _wireFreeAt;
 
+    /// <summary>A link whose model draws nothing (no jitter, no drops); use the other constructor for random models.</summary>
+    /// <exception cref="ArgumentException"><paramref name="model"/> has jitter or drops and so needs a seeded generator.</exception>
     public DelayedLink(IScheduler scheduler, IActorRef<TMessage> target, LinkModel model)
+        : this(random: null, scheduler, target, model)
+    {
+    }
+
+    /// <summary>
+    /// A link drawing its jitter and drops from <paramref name="random"/>, which it owns from now on; derive it from
+    /// (run seed, from, to), e.g. with <see cref="NetworkSettings.RandomFor"/>.
+    /// </summary>
+    public DelayedLink(IScheduler scheduler, IActorRef<TMessage> target, LinkModel model, Random random)
+        : this(random ?? throw new ArgumentNullException(nameof(random)), scheduler, target, model)
+    {
+    }
+
+    private DelayedLink(Random? random, IScheduler scheduler, IActorRef<TMessage> target, LinkModel model)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(model);
+        if (random is null && model.IsRandom)
+            throw new ArgumentException($"{model} draws jitter or drops; pass a seeded Random so that the run is reproducible", nameof(model));
         _scheduler = scheduler;
+        _random = random;
         Target = target;
         Model = model;
     }
@@ -27,13 +61,51 @@ public sealed class DelayedLink<TMessage>
 
     public LinkModel Model { get; }
 
-    /// <summary>Messages handed to the link so far.</summary>
+    /// <summary>Messages handed to the link so far, dropped ones included.</summary>
     public long MessagesSent { get; private set; }
 
-    /// <summary>Schedules delivery of <paramref name="message"/> after the latency. The message must not be modified afterwards.</summary>
-    public void Send(TMessage message, IActorRef? sender = null)
+    /// <summary>Messages the link lost (never scheduled).</summary>
+    public long MessagesDropped { get; private set; }
+
+    /// <summary>Bytes of the messages not dropped, as given to <see cref="Send(TMessage, long, IActorRef?)"/>.</summary>
+    public long BytesSent { get; private set; }
+
+    /// <summary>Scheduler time at which the last message not dropped is delivered; null before the first one.</summary>
+    public TimeSpan? LastDeliveryTime { get; private set; }
+
+    /// <summary>Sends a message of size 0 (it still waits behind earlier messages on the wire).</summary>
+    /// <inheritdoc cref="Send(TMessage, long, IActorRef?)"/>
+    public bool Send(TMessage message, IActorRef? sender = null) => Send(message, 0, sender);
+
+    /// <summary>
+    /// Schedules delivery of <paramref name="message"/> of <paramref name="sizeBytes"/> bytes, or drops it. The
+    /// message must not be modified afterwards.
+    /// </summary>
+    /// <returns>False when the link dropped the message.</returns>
+    public bool Send(TMessage message, long sizeBytes, IActorRef? sender = null)
     {
-        _scheduler.ScheduleTellOnce(Model.Latency, Target, message, sender);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
         MessagesSent++;
+        if (Model.DropProbability > 0 && _random!.NextDouble() < Model.DropProbability)
+        {
+            MessagesDropped++;
+            return false;
+        }
+
+        var now = _scheduler.Now;
+        var transmissionEnd = Max(now, _wireFreeAt) + Model.TransmissionTime(sizeBytes);
+        _wireFreeAt = transmissionEnd;
+        var delivery = transmissionEnd + Model.Latency;
+        if (Model.Jitter > TimeSpan.Zero)
+            delivery += TimeSpan.FromTicks(_random!.NextInt64(0, Model.Jitter.Ticks + 1));
+        if (LastDeliveryTime is { } previous)
+            delivery = Max(delivery, previous);
+        LastDeliveryTime = delivery;
+        BytesSent += sizeBytes;
+        _scheduler.ScheduleTellOnce(delivery - now, Target, message, sender);
+        return true;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

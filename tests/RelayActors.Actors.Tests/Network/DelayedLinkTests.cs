@@ -4,9 +4,13 @@ using RelayActors.Runtime.TestKit;
 
 namespace RelayActors.Actors.Tests.Network;
 
+/// <summary>The deterministic part of a link: latency, the serial wire, FIFO and counters.</summary>
 public sealed class DelayedLinkTests : ActorTestKit
 {
+    private const long Megabyte = 1_000_000;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+    private static readonly LinkModel OneMegabytePerSecond = LinkModel.Constant(Latency) with { Bandwidth = Megabyte };
 
     [Fact]
     public void Send_DeliversOnlyAfterLinkLatency()
@@ -51,8 +55,114 @@ public sealed class DelayedLinkTests : ActorTestKit
     }
 
     [Fact]
-    public void LinkModel_NegativeLatency_Throws()
+    public void Send_OneMegabyteAtOneMegabytePerSecond_ArrivesAfterOneSecondPlusLatency()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => LinkModel.Constant(TimeSpan.FromMilliseconds(-1)));
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, OneMegabytePerSecond);
+
+        Assert.True(link.Send(new Packet(0), Megabyte));
+        probe.ExpectNoMsg(OneSecond + Latency - TimeSpan.FromTicks(1));
+        probe.ExpectMsg(new Packet(0), TimeSpan.FromTicks(1));
+
+        Assert.Equal(OneSecond + Latency, Scheduler.Now);
+    }
+
+    [Fact]
+    public void Send_TwoLargeMessagesBackToBack_SecondQueuesBehindFirstOnTheWire()
+    {
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, OneMegabytePerSecond);
+
+        link.Send(new Packet(0), Megabyte);
+        link.Send(new Packet(1), Megabyte);
+
+        Assert.Equal([(0, OneSecond + Latency), (1, 2 * OneSecond + Latency)], Arrivals.Receive(probe, Scheduler, 2));
+    }
+
+    [Fact]
+    public void Send_AfterTheWireWentIdle_TransmissionStartsNow()
+    {
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, OneMegabytePerSecond);
+        link.Send(new Packet(0), Megabyte);
+        Assert.Equal([(0, OneSecond + Latency)], Arrivals.Receive(probe, Scheduler, 1));
+        Scheduler.AdvanceTo(5 * OneSecond);
+
+        link.Send(new Packet(1), Megabyte / 2);
+
+        Assert.Equal([(1, 5.5 * OneSecond + Latency)], Arrivals.Receive(probe, Scheduler, 1));
+    }
+
+    [Fact]
+    public void Send_SmallMessageBehindLargeOne_WaitsForTheWire()
+    {
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, OneMegabytePerSecond);
+
+        link.Send(new Packet(0), Megabyte);
+        link.Send(new Packet(1));
+
+        Assert.Equal([(0, OneSecond + Latency), (1, OneSecond + Latency)], Arrivals.Receive(probe, Scheduler, 2));
+    }
+
+    [Fact]
+    public void Send_SizeOverUnlimitedBandwidth_AddsNoDelay()
+    {
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, LinkModel.Constant(Latency));
+
+        link.Send(new Packet(0), 1L << 40);
+        link.Send(new Packet(1), 1L << 40);
+
+        Assert.Equal([(0, Latency), (1, Latency)], Arrivals.Receive(probe, Scheduler, 2));
+    }
+
+    [Fact]
+    public void Send_CountsMessagesBytesAndLastDeliveryTime()
+    {
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, OneMegabytePerSecond);
+        Assert.Null(link.LastDeliveryTime);
+
+        link.Send(new Packet(0), Megabyte);
+        link.Send(new Packet(1), 250_000);
+
+        Assert.Equal((2L, 0L, 1_250_000L), (link.MessagesSent, link.MessagesDropped, link.BytesSent));
+        Assert.Equal(1.25 * OneSecond + Latency, link.LastDeliveryTime);
+    }
+
+    [Fact]
+    public void Send_ModelWithoutJitterOrDrops_DrawsNothingFromTheGenerator()
+    {
+        var probe = CreateTestProbe();
+        var random = new Random(7);
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, OneMegabytePerSecond, random);
+
+        for (var i = 0; i < 10; i++)
+            link.Send(new Packet(i), 1000);
+
+        Assert.Equal(new Random(7).NextDouble(), random.NextDouble());
+    }
+
+    [Fact]
+    public void Send_NegativeSize_ThrowsAndCountsNothing()
+    {
+        var link = new DelayedLink<Packet>(Scheduler, CreateTestProbe().Ref, LinkModel.Instant);
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => link.Send(new Packet(0), -1));
+
+        Assert.Equal("sizeBytes", ex.ParamName);
+        Assert.Equal(0, link.MessagesSent);
+    }
+
+    [Fact]
+    public void Constructor_RandomModelWithoutGenerator_Throws()
+    {
+        var model = LinkModel.Constant(Latency) with { Jitter = TimeSpan.FromMilliseconds(1) };
+
+        var ex = Assert.Throws<ArgumentException>(() => new DelayedLink<Packet>(Scheduler, CreateTestProbe().Ref, model));
+
+        Assert.Equal("model", ex.ParamName);
+        Assert.Contains("jitter 1 ms", ex.Message, StringComparison.Ordinal);
     }
 }
