@@ -1,32 +1,36 @@
+using System.Numerics;
 using RelayActors.Actors.Topology;
 using RelayActors.Models.Numerics;
 
 namespace RelayActors.Actors.Relay;
 
 /// <summary>
-/// One worker's gossip step with Metropolis–Hastings weights (spec §2, D-SGD's averaging): x_i ← W_ii x_i + Σ_j W_ij x_j.
-/// Keeps the latest vector from each neighbour; buffers are allocated once. The baseline RelaySum is compared with.
+/// One worker's gossip averaging with Metropolis–Hastings weights (spec §2, D-SGD's mixing): x_i ← W_ii x_i + Σ_j W_ij x_j.
+/// Keeps the latest vector from each neighbour; buffers are allocated once. A neighbour whose message of the round
+/// is missing is left out and the result renormalised by the weight that did arrive (spec §1.6, commit 0e7551a).
 /// </summary>
-public sealed class GossipState
+public sealed class GossipState<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _neighbours;
-    private readonly float[][] _inbox;
-    private readonly float[] _weights;
-    private readonly float _selfWeight;
+    private readonly T[][] _inbox;
+    private readonly T[] _weights;
+    private readonly bool[] _delivered;
 
     public GossipState(Graph graph, int worker, int dimension)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
         _neighbours = graph.Neighbours(worker).ToArray();
-        _inbox = new float[_neighbours.Length][];
-        _weights = new float[_neighbours.Length];
+        _inbox = new T[_neighbours.Length][];
+        _weights = new T[_neighbours.Length];
+        _delivered = new bool[_neighbours.Length];
         for (var k = 0; k < _neighbours.Length; k++)
         {
-            _inbox[k] = new float[dimension];
-            _weights[k] = (float)graph.MetropolisHastingsWeight(worker, _neighbours[k]);
+            _inbox[k] = new T[dimension];
+            _weights[k] = T.CreateChecked(graph.MetropolisHastingsWeight(worker, _neighbours[k]));
         }
-        _selfWeight = (float)graph.MetropolisHastingsSelfWeight(worker);
+        SelfWeight = T.CreateChecked(graph.MetropolisHastingsSelfWeight(worker));
         Worker = worker;
         Dimension = dimension;
     }
@@ -39,7 +43,7 @@ public sealed class GossipState
     public ReadOnlySpan<int> Neighbours => _neighbours;
 
     /// <summary>W_ii.</summary>
-    public float SelfWeight => _selfWeight;
+    public T SelfWeight { get; }
 
     /// <summary>The slot of <paramref name="neighbour"/>, or −1 if it is not a neighbour.</summary>
     public int SlotOf(int neighbour)
@@ -49,31 +53,53 @@ public sealed class GossipState
     }
 
     /// <summary>W_ij for the neighbour in <paramref name="slot"/>.</summary>
-    public float WeightAt(int slot) => _weights[slot];
+    public T WeightAt(int slot) => _weights[slot];
 
-    /// <summary>Stores x_j from <paramref name="from"/> (copied).</summary>
-    public void Accept(int from, ReadOnlySpan<float> payload)
+    /// <summary>Stores this round's x_j from <paramref name="from"/> (copied).</summary>
+    public void Accept(int from, ReadOnlySpan<T> payload)
     {
-        var slot = SlotOf(from);
-        if (slot < 0)
-            throw new ArgumentOutOfRangeException(nameof(from), from, $"Worker {from} is not a neighbour of worker {Worker} (neighbours: {string.Join(", ", _neighbours)})");
-        CheckLength(payload, nameof(payload));
+        var slot = RequireSlot(from);
+        if (payload.Length != Dimension)
+            throw new ArgumentException($"Worker {Worker}: payload from {from} has length {payload.Length}, expected {Dimension}", nameof(payload));
         payload.CopyTo(_inbox[slot]);
+        _delivered[slot] = true;
     }
 
-    /// <summary>W_ii·own + Σ_j W_ij·x_j into <paramref name="destination"/>, which may be <paramref name="own"/> itself.</summary>
-    public void Mix(ReadOnlySpan<float> own, Span<float> destination)
+    /// <summary>Marks <paramref name="from"/>'s message of this round as lost; <see cref="Mix"/> leaves it out and renormalises.</summary>
+    public void Drop(int from) => _delivered[RequireSlot(from)] = false;
+
+    /// <summary>
+    /// W_ii·own + Σ_{j delivered} W_ij·x_j into <paramref name="destination"/> (which may be <paramref name="own"/>), divided by
+    /// W_ii + Σ_{j delivered} W_ij when that is below 1. Ends the round: every neighbour counts as missing until its next message.
+    /// </summary>
+    public void Mix(ReadOnlySpan<T> own, Span<T> destination)
     {
-        CheckLength(own, nameof(own));
-        CheckLength(destination, nameof(destination));
-        VectorMath.Scale(own, _selfWeight, destination);
+        if (own.Length != Dimension || destination.Length != Dimension)
+            throw new ArgumentException($"Worker {Worker}: own and destination must have length {Dimension}; got {own.Length} and {destination.Length}");
+        VectorMath.Scale(own, SelfWeight, destination);
+        var total = SelfWeight;
+        var all = true;
         for (var k = 0; k < _neighbours.Length; k++)
-            VectorMath.MultiplyAdd(_inbox[k], _weights[k], destination, destination);
+        {
+            if (!_delivered[k])
+            {
+                all = false;
+                continue;
+            }
+            VectorMath.MultiplyAdd<T>(_inbox[k], _weights[k], destination, destination);
+            total += _weights[k];
+            _delivered[k] = false;
+        }
+        // With every message in, the weights sum to 1 by construction; dividing anyway would only add rounding.
+        if (!all)
+            VectorMath.Divide(destination, total, destination);
     }
 
-    private void CheckLength(ReadOnlySpan<float> vector, string parameter)
+    private int RequireSlot(int neighbour)
     {
-        if (vector.Length != Dimension)
-            throw new ArgumentException($"Worker {Worker}: {parameter} has length {vector.Length}, expected {Dimension}", parameter);
+        var slot = SlotOf(neighbour);
+        return slot >= 0
+            ? slot
+            : throw new ArgumentOutOfRangeException(nameof(neighbour), neighbour, $"Worker {neighbour} is not a neighbour of worker {Worker} (neighbours: {string.Join(", ", _neighbours)})");
     }
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using RelayActors.Actors.Topology;
 using RelayActors.Models.Numerics;
 
@@ -13,10 +14,11 @@ namespace RelayActors.Actors.Relay;
 /// the round-t messages, then <see cref="Aggregate"/>. Invariant on a tree: a count is the number of distinct
 /// workers folded into its payload, so no count exceeds n and no payload contains the recipient's own value (F7).
 /// </remarks>
-public sealed class RelayState
+public sealed class RelayState<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _neighbours;
-    private readonly float[][] _inbox;
+    private readonly T[][] _inbox;
     private readonly int[] _inboxCounts;
 
     /// <summary>Creates the state of <paramref name="worker"/> for vectors of length <paramref name="dimension"/>.</summary>
@@ -28,9 +30,9 @@ public sealed class RelayState
         if (!tree.IsTree)
             throw new ArgumentException(NotATreeMessage(tree), nameof(tree));
         _neighbours = tree.Neighbours(worker).ToArray();
-        _inbox = new float[_neighbours.Length][];
+        _inbox = new T[_neighbours.Length][];
         for (var k = 0; k < _inbox.Length; k++)
-            _inbox[k] = new float[dimension];
+            _inbox[k] = new T[dimension];
         _inboxCounts = new int[_neighbours.Length];
         Worker = worker;
         Dimension = dimension;
@@ -59,7 +61,7 @@ public sealed class RelayState
     /// Message for neighbour <paramref name="to"/>: m_{i→j} = own + Σ_{k≠j} m_{k→i} (what every *other* neighbour
     /// relayed last round), written into <paramref name="destination"/>. Returns c_{i→j} = 1 + Σ_{k≠j} c_{k→i}.
     /// </summary>
-    public int ComposeOutgoing(int to, ReadOnlySpan<float> own, Span<float> destination)
+    public int ComposeOutgoing(int to, ReadOnlySpan<T> own, Span<T> destination)
     {
         var skip = RequireSlot(to, nameof(to));
         CheckLength(own, nameof(own));
@@ -77,7 +79,7 @@ public sealed class RelayState
     }
 
     /// <summary>Stores m_{j→i} and c_{j→i} from <paramref name="from"/>, replacing its previous message (copied; the payload stays the sender's).</summary>
-    public void Accept(int from, ReadOnlySpan<float> payload, int count)
+    public void Accept(int from, ReadOnlySpan<T> payload, int count)
     {
         var slot = RequireSlot(from, nameof(from));
         CheckLength(payload, nameof(payload));
@@ -88,7 +90,7 @@ public sealed class RelayState
     }
 
     /// <summary>S_i = own + Σ_j m_{j→i} into <paramref name="sum"/>; returns C_i = 1 + Σ_j c_{j→i}, the number of workers in the sum.</summary>
-    public int Aggregate(ReadOnlySpan<float> own, Span<float> sum)
+    public int Aggregate(ReadOnlySpan<T> own, Span<T> sum)
     {
         CheckLength(own, nameof(own));
         CheckLength(sum, nameof(sum));
@@ -103,12 +105,43 @@ public sealed class RelayState
     }
 
     /// <summary>S_i / C_i into <paramref name="destination"/> (the "counts" normalisation: the exact mean of the workers heard so far); returns C_i.</summary>
-    public int Average(ReadOnlySpan<float> own, Span<float> destination)
+    public int Average(ReadOnlySpan<T> own, Span<T> destination)
     {
         var count = Aggregate(own, destination);
-        VectorMath.Divide(destination, count, destination);
+        VectorMath.Divide(destination, T.CreateChecked(count), destination);
         return count;
     }
+
+    /// <summary>
+    /// The "world size" normalisation (spec §1.1): (S_i + (n − C_i)·r) / n into <paramref name="destination"/>, where the
+    /// reference <paramref name="fill"/> stands in for the n − C_i workers not heard from (an empty span fills with zero).
+    /// Returns C_i. <paramref name="own"/> may be <paramref name="destination"/>; <paramref name="fill"/> must not overlap it.
+    /// </summary>
+    public int AverageWithFill(ReadOnlySpan<T> own, ReadOnlySpan<T> fill, Span<T> destination)
+    {
+        if (!fill.IsEmpty)
+            CheckLength(fill, nameof(fill));
+        var count = Aggregate(own, destination);
+        var missing = WorkerCount - count;
+        if (missing > 0 && !fill.IsEmpty)
+            VectorMath.MultiplyAdd(fill, T.CreateChecked(missing), destination, destination);
+        VectorMath.Divide(destination, T.CreateChecked(WorkerCount), destination);
+        return count;
+    }
+
+    /// <summary>
+    /// Forgets <paramref name="from"/>'s message of this round: it was dropped (spec §1.6), so its vector and count
+    /// leave S_i and C_i and are not relayed next round. The count drops to 0 until the neighbour's next message.
+    /// </summary>
+    public void Drop(int from)
+    {
+        var slot = RequireSlot(from, nameof(from));
+        VectorMath.Clear<T>(_inbox[slot]);
+        _inboxCounts[slot] = 0;
+    }
+
+    /// <summary>c_{j→i} as last accepted from the neighbour in <paramref name="slot"/> (0 before any message or after a drop).</summary>
+    public int CountAt(int slot) => _inboxCounts[slot];
 
     private int RequireSlot(int neighbour, string parameter)
     {
@@ -118,7 +151,7 @@ public sealed class RelayState
             : throw new ArgumentOutOfRangeException(parameter, neighbour, $"Worker {neighbour} is not a tree neighbour of worker {Worker} (neighbours: {string.Join(", ", _neighbours)})");
     }
 
-    private void CheckLength(ReadOnlySpan<float> vector, string parameter)
+    private void CheckLength(ReadOnlySpan<T> vector, string parameter)
     {
         if (vector.Length != Dimension)
             throw new ArgumentException($"Worker {Worker}: {parameter} has length {vector.Length}, expected {Dimension}", parameter);

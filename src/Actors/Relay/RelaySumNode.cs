@@ -1,31 +1,43 @@
+using System.Numerics;
+
 namespace RelayActors.Actors.Relay;
 
-/// <summary>RelaySum on a static value v_i: relays v_i every round; the estimate is S_i / C_i (spec §1.1, F1).</summary>
-public sealed class RelaySumNode : IConsensusNode
+/// <summary>RelaySum on a fixed value v_i: relays v_i every round; the estimate is S_i / C_i (spec §1.1, F1).</summary>
+public sealed class RelaySumNode<T> : SingleRoundNode<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly RelayState _relay;
-    private readonly float[] _value;
+    private readonly RelayLanes<T> _relay;
+    private readonly T[] _value;
+    private readonly T[] _estimate;
+    private int _count;
 
-    public RelaySumNode(RelayState relay, ReadOnlySpan<float> value)
+    public RelaySumNode(RelayLanes<T> relay, ReadOnlySpan<T> value)
+        : base(relay?.Worker ?? throw new ArgumentNullException(nameof(relay)), relay.Dimension, relay.Channels.ToArray())
     {
-        ArgumentNullException.ThrowIfNull(relay);
         if (value.Length != relay.Dimension)
             throw new ArgumentException($"Worker {relay.Worker}: value has length {value.Length}, expected {relay.Dimension}", nameof(value));
         _relay = relay;
         _value = value.ToArray();
+        _estimate = new T[value.Length];
+        _relay.SetOwn(_value);
     }
 
-    public int Worker => _relay.Worker;
+    public override ReadOnlySpan<T> Model => _estimate;
 
-    public int Dimension => _relay.Dimension;
+    public override int Count => _count;
 
-    public ReadOnlySpan<int> Neighbours => _relay.Neighbours;
+    public override int PayloadLength(int lane) => _relay.PayloadLength(lane);
 
-    public int SlotOf(int neighbour) => _relay.SlotOf(neighbour);
+    public override void BeginStep(long step)
+    {
+        // The value never changes, so the lanes' parts taken in the constructor stay valid.
+    }
 
-    public int ComposeOutgoing(int to, Span<float> destination) => _relay.ComposeOutgoing(to, _value, destination);
+    protected override int ComposeChannel(int index, Span<T> payload) => _relay.Compose(index, _value, payload);
 
-    public void Accept(int from, ReadOnlySpan<float> payload, int count) => _relay.Accept(from, payload, count);
+    protected override void AcceptChannel(int index, ReadOnlySpan<T> payload, int count) => _relay.Accept(index, payload, count);
 
-    public int CompleteRound(Span<float> estimate) => _relay.Average(_value, estimate);
+    protected override void DropChannel(int index) => _relay.Drop(index);
+
+    protected override void CompleteStep() => _count = _relay.AverageByCount(_value, _estimate);
 }

@@ -17,6 +17,7 @@ public static class Topologies
         TopologyKind.ReversedBinaryTree => ReversedBinaryTree(nodes),
         TopologyKind.TernaryTree => Tree(nodes, 3),
         TopologyKind.Torus => Torus(nodes),
+        TopologyKind.DoubleBinaryTrees => DoubleBinaryTrees(nodes).Union(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topology kind"),
     };
 

@@ -32,4 +32,7 @@ public enum TopologyKind
 
     /// <summary>The squarest rows × cols grid with wraparound on n nodes; has cycles once both sides exceed 2.</summary>
     Torus,
+
+    /// <summary>The binary tree and its reversed twin, each relaying half of the parameters (spec §3); as one graph, their union.</summary>
+    DoubleBinaryTrees,
 }

@@ -15,7 +15,8 @@ public static class TopologyKindNames
         ("social-network", TopologyKind.SocialNetwork),
         ("reversed-binary-tree", TopologyKind.ReversedBinaryTree),
         ("ternary-tree", TopologyKind.TernaryTree),
-        ("torus", TopologyKind.Torus));
+        ("torus", TopologyKind.Torus),
+        ("double-binary-trees", TopologyKind.DoubleBinaryTrees));
 
     /// <summary>Every valid name, in table order.</summary>
     public static IReadOnlyList<string> All => Names.All;

@@ -11,36 +11,20 @@ public sealed record TreePair(Graph First, Graph Second)
     public Graph this[int tree] => CheckTree(tree) == 0 ? First : Second;
 
     /// <summary>How many of <paramref name="dimension"/> parameters tree <paramref name="tree"/> carries: ⌈d/2⌉ for tree 0, ⌊d/2⌋ for tree 1.</summary>
-    public static int CountFor(int tree, int dimension)
-    {
-        CheckTree(tree);
-        ArgumentOutOfRangeException.ThrowIfNegative(dimension);
-        return (dimension + 1 - tree) / 2;
-    }
+    public static int CountFor(int tree, int dimension) => LaneSplit.CountFor(tree, 2, dimension);
 
     /// <summary>Copies the parameters of tree <paramref name="tree"/> (indices ≡ tree mod 2) from <paramref name="full"/> into <paramref name="part"/>; allocates nothing.</summary>
-    public static void Gather(ReadOnlySpan<float> full, int tree, Span<float> part)
-    {
-        CheckPart(full.Length, tree, part);
-        for (var k = 0; k < part.Length; k++)
-            part[k] = full[(2 * k) + tree];
-    }
+    public static void Gather(ReadOnlySpan<float> full, int tree, Span<float> part) => LaneSplit.Gather(full, tree, 2, part);
 
     /// <summary>Writes <paramref name="part"/> back to the indices of tree <paramref name="tree"/> in <paramref name="full"/>, leaving the other tree's indices untouched; allocates nothing.</summary>
-    public static void Scatter(ReadOnlySpan<float> part, int tree, Span<float> full)
-    {
-        CheckPart(full.Length, tree, part);
-        for (var k = 0; k < part.Length; k++)
-            full[(2 * k) + tree] = part[k];
-    }
+    public static void Scatter(ReadOnlySpan<float> part, int tree, Span<float> full) => LaneSplit.Scatter(part, tree, 2, full);
+
+    /// <summary>Both trees, in lane order.</summary>
+    public IReadOnlyList<Graph> AsList() => [First, Second];
+
+    /// <summary>The graph of every edge of either tree (each edge once).</summary>
+    public Graph Union() => new(First.NodeCount, First.Edges.Union(Second.Edges));
 
     private static int CheckTree(int tree) =>
         tree is 0 or 1 ? tree : throw new ArgumentOutOfRangeException(nameof(tree), tree, "A tree pair has trees 0 and 1");
-
-    private static void CheckPart(int dimension, int tree, ReadOnlySpan<float> part)
-    {
-        var expected = CountFor(tree, dimension);
-        if (part.Length != expected)
-            throw new ArgumentException($"Tree {tree} of a {dimension}-parameter vector has {expected} parameters; the part has {part.Length}", nameof(part));
-    }
 }

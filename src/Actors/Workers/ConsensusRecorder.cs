@@ -3,10 +3,10 @@ using RelayActors.Actors.Relay;
 namespace RelayActors.Actors.Workers;
 
 /// <summary>
-/// Collects <see cref="RoundCompleted"/> reports into per-round results; complete once every worker reported every
-/// round. Pure (no actor types), used by <see cref="ConsensusMonitor"/>.
+/// Collects the workers' reports of a consensus run (one step = one averaging round) into per-round results;
+/// finished once every worker reported every round. Runs on the monitor's turn.
 /// </summary>
-internal sealed class ConsensusRecorder
+internal sealed class ConsensusRecorder : IStepRecorder<float>
 {
     private readonly float[][][] _estimates;
     private readonly int[][] _counts;
@@ -43,7 +43,7 @@ internal sealed class ConsensusRecorder
     public int Rounds => _reported.Length;
 
     /// <summary>True when every worker reported every round.</summary>
-    public bool IsComplete => _completeRounds == Rounds;
+    public bool IsFinished => _completeRounds == Rounds;
 
     /// <summary>Messages sent by all workers, as of their latest reports.</summary>
     public long MessagesSent => _sent.Sum();
@@ -52,28 +52,29 @@ internal sealed class ConsensusRecorder
     public long MessagesIgnored => _ignored.Sum();
 
     /// <summary>Records one report; throws on a report for an unknown worker or round, or a repeated one (a bug in the run, not a network event).</summary>
-    public void Record(RoundCompleted report)
+    public void Record(StepCompleted<float> report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if ((uint)report.Worker >= (uint)Workers || (uint)report.Round >= (uint)Rounds)
-            throw new ArgumentOutOfRangeException(nameof(report), report, $"Report from worker {report.Worker} for round {report.Round}; expected workers 0..{Workers - 1}, rounds 0..{Rounds - 1}");
-        if (_estimates[report.Round][report.Worker] is not null)
-            throw new InvalidOperationException($"Worker {report.Worker} reported round {report.Round} twice");
-        _estimates[report.Round][report.Worker] = report.Estimate.ToArray();
-        _counts[report.Round][report.Worker] = report.Count;
-        _sent[report.Worker] = Math.Max(_sent[report.Worker], report.MessagesSent);
-        _ignored[report.Worker] = Math.Max(_ignored[report.Worker], report.MessagesIgnored);
-        if (++_reported[report.Round] == Workers)
+        if ((uint)report.Worker >= (uint)Workers || (ulong)report.Step >= (ulong)Rounds)
+            throw new ArgumentOutOfRangeException(nameof(report), report, $"Report from worker {report.Worker} for round {report.Step}; expected workers 0..{Workers - 1}, rounds 0..{Rounds - 1}");
+        var round = (int)report.Step;
+        if (_estimates[round][report.Worker] is not null)
+            throw new InvalidOperationException($"Worker {report.Worker} reported round {round} twice");
+        _estimates[round][report.Worker] = report.Model.ToArray();
+        _counts[round][report.Worker] = report.Count;
+        _sent[report.Worker] = Math.Max(_sent[report.Worker], report.Counters.MessagesSent);
+        _ignored[report.Worker] = Math.Max(_ignored[report.Worker], report.Counters.MessagesIgnored);
+        if (++_reported[round] == Workers)
             _completeRounds++;
     }
 
-    /// <summary>The result of the run, which took <paramref name="elapsed"/>; only once <see cref="IsComplete"/>.</summary>
+    /// <summary>The result of the run, which took <paramref name="elapsed"/>; only once <see cref="IsFinished"/>.</summary>
     public ConsensusResult ToResult(TimeSpan elapsed) =>
         new(Algorithm, Workers, _exactMean, ToRounds(), MessagesSent, MessagesIgnored, elapsed);
 
     private ConsensusRound[] ToRounds()
     {
-        if (!IsComplete)
+        if (!IsFinished)
             throw new InvalidOperationException($"Only {_completeRounds} of {Rounds} rounds have every worker's report");
         var rounds = new ConsensusRound[Rounds];
         for (var r = 0; r < Rounds; r++)

@@ -105,6 +105,23 @@ public sealed class VirtualTimeScheduler : SchedulerBase
         return Now;
     }
 
+    /// <summary>
+    /// Runs like <see cref="RunUntilIdle"/> but returns as soon as <paramref name="stop"/> is true, checking it before the
+    /// first item and after each fired item and the work it caused. Returns true when <paramref name="stop"/> ended the
+    /// run, false when it went idle first (nothing left to fire).
+    /// </summary>
+    public bool RunUntil(Func<bool> stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        RunReady();
+        while (!stop())
+        {
+            if (Interlocked.Read(ref _pendingOnce) == 0 || !TryFireNext(long.MaxValue))
+                return stop();
+        }
+        return true;
+    }
+
     private protected override ScheduledItem Enqueue(ScheduledItem item)
     {
         lock (_gate)

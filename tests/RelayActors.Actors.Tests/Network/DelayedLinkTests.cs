@@ -16,11 +16,11 @@ public sealed class DelayedLinkTests : ActorTestKit
     public void Send_DeliversOnlyAfterLinkLatency()
     {
         var probe = CreateTestProbe();
-        var link = new DelayedLink<IConsensusMessage>(Scheduler, probe.Ref, LinkModel.Constant(Latency));
+        var link = new DelayedLink<IWorkerMessage>(Scheduler, probe.Ref, LinkModel.Constant(Latency));
 
-        link.Send(new RoundMessage(1, 0, 1, new float[] { 2f }));
+        link.Send(new PeerMessage<float>(1, 0, 0, 0, 1, new float[] { 2f }));
         probe.ExpectNoMsg(Latency - TimeSpan.FromTicks(1));
-        var message = probe.ExpectMsg<RoundMessage>(TimeSpan.FromTicks(1));
+        var message = probe.ExpectMsg<PeerMessage<float>>(TimeSpan.FromTicks(1));
 
         Assert.Equal(Latency, Scheduler.Now);
         Assert.Equal((1, 0, 1), (message.From, message.Round, message.Count));
@@ -31,13 +31,13 @@ public sealed class DelayedLinkTests : ActorTestKit
     public void Send_SeveralMessages_ArriveInSendOrderAndAreCounted()
     {
         var probe = CreateTestProbe();
-        var link = new DelayedLink<IConsensusMessage>(Scheduler, probe.Ref, LinkModel.Constant(Latency));
+        var link = new DelayedLink<IWorkerMessage>(Scheduler, probe.Ref, LinkModel.Constant(Latency));
 
-        link.Send(new RoundMessage(1, 0, 1, new float[1]));
-        link.Send(new RoundMessage(1, 1, 2, new float[1]));
+        link.Send(new PeerMessage<float>(1, 0, 0, 0, 1, new float[1]));
+        link.Send(new PeerMessage<float>(1, 1, 0, 0, 2, new float[1]));
 
-        Assert.Equal(0, probe.ExpectMsg<RoundMessage>(Latency).Round);
-        Assert.Equal(1, probe.ExpectMsg<RoundMessage>().Round);
+        Assert.Equal(0L, probe.ExpectMsg<PeerMessage<float>>(Latency).Step);
+        Assert.Equal(1L, probe.ExpectMsg<PeerMessage<float>>().Step);
         Assert.Equal(2, link.MessagesSent);
     }
 
@@ -45,12 +45,12 @@ public sealed class DelayedLinkTests : ActorTestKit
     public void Send_InstantLink_DeliversWithoutAdvancingClock()
     {
         var probe = CreateTestProbe();
-        var link = new DelayedLink<IConsensusMessage>(Scheduler, probe.Ref, LinkModel.Instant);
+        var link = new DelayedLink<IWorkerMessage>(Scheduler, probe.Ref, LinkModel.Instant);
 
-        link.Send(new RoundMessage(3, 0, 1, new float[1]));
+        link.Send(new PeerMessage<float>(3, 0, 0, 0, 1, new float[1]));
         Scheduler.RunUntilIdle();
 
-        Assert.Equal(3, probe.ExpectMsg<RoundMessage>().From);
+        Assert.Equal(3, probe.ExpectMsg<PeerMessage<float>>().From);
         Assert.Equal(TimeSpan.Zero, Scheduler.Now);
     }
 

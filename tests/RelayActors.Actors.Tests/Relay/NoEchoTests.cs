@@ -17,7 +17,7 @@ public sealed class NoEchoTests
     public void ComposeOutgoing_EveryRound_NeverContainsRecipientAndCountsEachWorkerOnce(TopologyKind kind, int n)
     {
         var tree = Topologies.Create(kind, n);
-        var relays = Enumerable.Range(0, n).Select(i => new RelayState(tree, i, 1)).ToArray();
+        var relays = Enumerable.Range(0, n).Select(i => new RelayState<float>(tree, i, 1)).ToArray();
         var payload = new float[1];
         var sum = new float[1];
 

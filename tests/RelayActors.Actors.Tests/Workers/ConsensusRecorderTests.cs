@@ -14,12 +14,12 @@ public sealed class ConsensusRecorderTests
         recorder.Record(Report(worker: 1, round: 1, estimate: 1f, sent: 4));
         recorder.Record(Report(worker: 0, round: 0, estimate: 2f, sent: 1));
         recorder.Record(Report(worker: 1, round: 0, estimate: 0f, sent: 2));
-        Assert.False(recorder.IsComplete);
+        Assert.False(recorder.IsFinished);
         recorder.Record(Report(worker: 0, round: 1, estimate: 1f, sent: 2));
 
         var result = recorder.ToResult(TimeSpan.FromMilliseconds(2));
 
-        Assert.True(recorder.IsComplete);
+        Assert.True(recorder.IsFinished);
         Assert.Equal([0, 1], result.Rounds.Select(r => r.Round));
         Assert.Equal([2f, 0f], result.Rounds[0].Estimates.Select(e => e[0]));
         Assert.Equal(1.0, result.Rounds[0].MaxAbsError);
@@ -51,6 +51,6 @@ public sealed class ConsensusRecorderTests
         Assert.Throws<InvalidOperationException>(() => recorder.ToResult(TimeSpan.Zero));
     }
 
-    private static RoundCompleted Report(int worker, int round, float estimate, long sent) =>
-        new(worker, round, 1, new[] { estimate }, sent, 0);
+    private static StepCompleted<float> Report(int worker, int round, float estimate, long sent) =>
+        new(worker, round, 1, new[] { estimate }, new WorkerCounters(sent, 0, 0, 0, 0));
 }

@@ -155,4 +155,33 @@ public sealed class VirtualTimeSchedulerTests : ActorTestKit
 
         Assert.Equal((0, 3 * Ms), TestActor.ExpectMsg<(int, TimeSpan)>(10 * Ms));
     }
+
+    [Fact]
+    public void RunUntil_ConditionBecomesTrue_StopsWithLaterItemsPending()
+    {
+        var fired = new List<int>();
+        for (var i = 1; i <= 5; i++)
+        {
+            var n = i;
+            Scheduler.ScheduleOnce(n * Ms, () => fired.Add(n));
+        }
+
+        Assert.True(Scheduler.RunUntil(() => fired.Count == 3));
+
+        Assert.Equal([1, 2, 3], fired);
+        Assert.Equal(3 * Ms, Scheduler.Now);
+        Assert.Equal(2, Scheduler.PendingCount);
+    }
+
+    [Fact]
+    public void RunUntil_IdleBeforeCondition_ReturnsFalse()
+    {
+        var fired = 0;
+        Scheduler.ScheduleOnce(Ms, () => fired++);
+
+        Assert.False(Scheduler.RunUntil(() => fired == 2));
+
+        Assert.Equal(1, fired);
+        Assert.Equal(0, Scheduler.PendingCount);
+    }
 }

@@ -1,0 +1,72 @@
+using System.Numerics;
+using RelayActors.Actors.Relay;
+using RelayActors.Models.Numerics;
+
+namespace RelayActors.Actors.Baselines;
+
+/// <summary>
+/// All-reduce (spec §2) at one worker, realised by messages on the fully connected graph: x^{(t+1/2)} = Opt(x, g) is
+/// sent to every other worker and x^{(t+1)} is the exact mean of all of them (mini-batch SGD with n× the batch). A
+/// message that never came is left out and the mean taken over the rest.
+/// </summary>
+public sealed class AllReduceNode<T> : SingleRoundNode<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly LocalStep<T> _local;
+    private readonly T[] _model;
+    private readonly T[] _half;
+    private readonly T[] _sum;
+    private int _delivered;
+
+    public AllReduceNode(int worker, int workers, LocalStep<T> local, ReadOnlySpan<T> initial)
+        : base(worker, initial.Length, OtherWorkers(worker, workers))
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        BaselineChecks.RequireLengths(worker, initial.Length, local, initial);
+        _local = local;
+        _model = initial.ToArray();
+        _half = new T[initial.Length];
+        _sum = new T[initial.Length];
+    }
+
+    public override ReadOnlySpan<T> Model => _model;
+
+    public override void BeginStep(long step)
+    {
+        _model.CopyTo(_half, 0);
+        _local.Apply(step, _half);
+        _half.CopyTo(_sum, 0);
+        _delivered = 0;
+    }
+
+    protected override int ComposeChannel(int index, Span<T> payload)
+    {
+        _half.CopyTo(payload);
+        return 1;
+    }
+
+    protected override void AcceptChannel(int index, ReadOnlySpan<T> payload, int count)
+    {
+        VectorMath.Add<T>(_sum, payload, _sum);
+        _delivered++;
+    }
+
+    protected override void DropChannel(int index)
+    {
+        // Left out of the mean.
+    }
+
+    protected override void CompleteStep() => VectorMath.Divide<T>(_sum, T.CreateChecked(_delivered + 1), _model);
+
+    private static Channel[] OtherWorkers(int worker, int workers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        if ((uint)worker >= (uint)workers)
+            throw new ArgumentOutOfRangeException(nameof(worker), worker, $"Workers are 0..{workers - 1}");
+        var channels = new Channel[workers - 1];
+        for (int j = 0, k = 0; j < workers; j++)
+            if (j != worker)
+                channels[k++] = new Channel(j, 0);
+        return channels;
+    }
+}

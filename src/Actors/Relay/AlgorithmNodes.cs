@@ -1,0 +1,59 @@
+using System.Numerics;
+using RelayActors.Actors.Baselines;
+using RelayActors.Actors.Topology;
+
+namespace RelayActors.Actors.Relay;
+
+/// <summary>Creates the worker nodes of an <see cref="Algorithm"/>: the one place where an algorithm becomes code.</summary>
+public static class AlgorithmNodes
+{
+    /// <summary>Why <paramref name="algorithm"/> cannot run on <paramref name="topology"/>, or null when it can.</summary>
+    public static string? Unsupported(Algorithm algorithm, RelayTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        var name = AlgorithmNames.Format(algorithm);
+        return algorithm switch
+        {
+            Algorithm.RelaySgd or Algorithm.RelaySgdGrad when !topology.HasTrees =>
+                $"{name} relays over a tree, but the graph ({topology.Workers} nodes, {topology.Graph.Edges.Count} edges) has cycles; choose a tree topology or a spanning tree of the graph",
+            Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking when topology.IsMultiTree =>
+                $"{name} on several trees would need one gossip graph per parameter lane, which is not supported; use one graph (e.g. ring or binary-tree)",
+            Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking when !topology.Graph.IsConnected =>
+                $"{name} needs a connected graph",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// One node per worker, all starting from <paramref name="initial"/>; <paramref name="local"/>(i) is worker i's
+    /// local computation. All-reduce ignores the topology's edges (it talks to every worker).
+    /// </summary>
+    /// <exception cref="ArgumentException">The algorithm cannot run on the topology (<see cref="Unsupported"/> says why).</exception>
+    public static IWorkerNode<T>[] Create<T>(Algorithm algorithm, RelayTopology topology, Func<int, LocalStep<T>> local, ReadOnlySpan<T> initial, RelayFill fill = RelayFill.InitialModel)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if (Unsupported(algorithm, topology) is { } reason)
+            throw new ArgumentException(reason, nameof(topology));
+        var nodes = new IWorkerNode<T>[topology.Workers];
+        for (var i = 0; i < nodes.Length; i++)
+            nodes[i] = Create(algorithm, topology, i, local(i), initial, fill);
+        return nodes;
+    }
+
+    private static IWorkerNode<T> Create<T>(Algorithm algorithm, RelayTopology topology, int worker, LocalStep<T> local, ReadOnlySpan<T> initial, RelayFill fill)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var d = initial.Length;
+        return algorithm switch
+        {
+            Algorithm.RelaySgd => new RelaySgdNode<T>(new RelayLanes<T>(topology.Trees, worker, d), local, fill, initial),
+            Algorithm.RelaySgdGrad => new RelaySumGradNode<T>(new RelayLanes<T>(topology.Trees, worker, d), local, initial),
+            Algorithm.AllReduce => new AllReduceNode<T>(worker, topology.Workers, local, initial),
+            Algorithm.Gossip => new GossipSgdNode<T>(new GossipState<T>(topology.Graph, worker, d), local, initial),
+            Algorithm.D2 => new D2Node<T>(new GossipState<T>(topology.Graph, worker, d), local, initial),
+            Algorithm.GradientTracking => new GradientTrackingNode<T>(new GossipState<T>(topology.Graph, worker, 2 * d), local, initial),
+            _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown algorithm"),
+        };
+    }
+}

@@ -1,0 +1,119 @@
+using RelayActors.Actors.Relay;
+using RelayActors.Models.Tasks;
+
+namespace RelayActors.Actors.Workers;
+
+/// <summary>
+/// Turns the workers' per-step models into the quadratics metrics: once every worker has reported step t it computes
+/// x̄, f(x̄) − f* and the consensus distance, and notes when the target is first reached. Finished after the last step,
+/// at the target (when asked to stop there) or on divergence (a non-finite error, or one 10⁸ times the starting error).
+/// Runs on the monitor's turn; holds only the steps still in flight.
+/// </summary>
+internal sealed class QuadraticsRecorder : IStepRecorder<double>
+{
+    private const double DivergenceFactor = 1e8;
+
+    private readonly RandomQuadratics _problem;
+    private readonly Algorithm _algorithm;
+    private readonly double _learningRate;
+    private readonly long _steps;
+    private readonly double _target;
+    private readonly bool _stopAtTarget;
+    private readonly bool _keepTrace;
+    private readonly double _divergenceLimit;
+    private readonly Action<QuadraticsStep>? _onStep;
+    private readonly Dictionary<long, ReadOnlyMemory<double>[]> _inFlight = [];
+    private readonly Dictionary<long, int> _reported = [];
+    private readonly List<QuadraticsStep> _trace = [];
+    private readonly long[] _sent;
+    private readonly long[] _bytes;
+    private readonly double[] _mean;
+    private QuadraticsStep _last = new(-1, double.NaN, double.NaN);
+    private long? _stepsToTarget;
+    private bool _diverged;
+
+    public QuadraticsRecorder(RandomQuadratics problem, Algorithm algorithm, double learningRate, long steps, double target, bool stopAtTarget, bool keepTrace, ReadOnlySpan<double> initial, Action<QuadraticsStep>? onStep = null)
+    {
+        _onStep = onStep;
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        _problem = problem;
+        _algorithm = algorithm;
+        _learningRate = learningRate;
+        _steps = steps;
+        _target = target;
+        _stopAtTarget = stopAtTarget;
+        _keepTrace = keepTrace;
+        _divergenceLimit = DivergenceFactor * Math.Max(problem.Suboptimality(initial), 1.0);
+        _sent = new long[problem.Workers];
+        _bytes = new long[problem.Workers];
+        _mean = new double[problem.Dimension];
+    }
+
+    public bool IsFinished => _last.Step == _steps - 1 || _diverged || (_stopAtTarget && _stepsToTarget is not null);
+
+    public void Record(StepCompleted<double> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var n = _problem.Workers;
+        if ((uint)report.Worker >= (uint)n || report.Step < 0 || report.Step >= _steps || report.Step <= _last.Step)
+            throw new ArgumentOutOfRangeException(nameof(report), report, $"Report of worker {report.Worker} for step {report.Step}; expected workers 0..{n - 1} and steps {_last.Step + 1}..{_steps - 1}");
+        if (report.Model.Length != _problem.Dimension)
+            throw new ArgumentException($"Worker {report.Worker} reported a model of length {report.Model.Length}; the problem has dimension {_problem.Dimension}", nameof(report));
+        if (!_inFlight.TryGetValue(report.Step, out var models))
+        {
+            models = new ReadOnlyMemory<double>[n];
+            _inFlight.Add(report.Step, models);
+            _reported.Add(report.Step, 0);
+        }
+        if (!models[report.Worker].IsEmpty)
+            throw new InvalidOperationException($"Worker {report.Worker} reported step {report.Step} twice");
+        models[report.Worker] = report.Model;
+        _sent[report.Worker] = report.Counters.MessagesSent;
+        _bytes[report.Worker] = report.Counters.BytesSent;
+        var reported = _reported[report.Step] + 1;
+        _reported[report.Step] = reported;
+        if (reported == n)
+            CompleteStep(report.Step, models);
+    }
+
+    /// <summary>The result of the run, which took <paramref name="elapsed"/> on its clock.</summary>
+    public QuadraticsResult ToResult(TimeSpan elapsed)
+    {
+        if (_last.Step < 0)
+            throw new InvalidOperationException("No step has been completed by every worker yet");
+        return new QuadraticsResult(_algorithm, _problem.Workers, _learningRate, _last.Step + 1, _last.Error, _last.ConsensusDistance,
+            _stepsToTarget, _diverged, _keepTrace ? _trace : [_last], _sent.Sum(), _bytes.Sum(), elapsed);
+    }
+
+    private void CompleteStep(long step, ReadOnlyMemory<double>[] models)
+    {
+        _inFlight.Remove(step);
+        _reported.Remove(step);
+        Array.Clear(_mean);
+        foreach (var model in models)
+        {
+            var x = model.Span;
+            for (var c = 0; c < _mean.Length; c++)
+                _mean[c] += x[c];
+        }
+        for (var c = 0; c < _mean.Length; c++)
+            _mean[c] /= models.Length;
+        var distance = 0.0;
+        foreach (var model in models)
+        {
+            var x = model.Span;
+            for (var c = 0; c < _mean.Length; c++)
+                distance += (x[c] - _mean[c]) * (x[c] - _mean[c]);
+        }
+        var error = _problem.Suboptimality(_mean);
+        _last = new QuadraticsStep(step, error, distance / models.Length);
+        if (_keepTrace)
+            _trace.Add(_last);
+        if (_stepsToTarget is null && error <= _target)
+            _stepsToTarget = step + 1;
+        if (!double.IsFinite(error) || error > _divergenceLimit)
+            _diverged = true;
+        _onStep?.Invoke(_last);
+    }
+}

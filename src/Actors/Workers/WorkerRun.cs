@@ -1,0 +1,100 @@
+using System.Numerics;
+using Microsoft.Extensions.Logging;
+using RelayActors.Actors.Network;
+using RelayActors.Actors.Relay;
+using RelayActors.Runtime.Kernel;
+
+namespace RelayActors.Actors.Workers;
+
+/// <summary>
+/// One run of worker actors: a <see cref="WorkerActor{T}"/> per node and a monitor that feeds the reports to a
+/// recorder. After start-up nothing coordinates the steps; the workers pace each other through their messages.
+/// Single use: <see cref="Start"/> or <see cref="Execute"/> once.
+/// </summary>
+public sealed class WorkerRun<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly IWorkerNode<T>[] _nodes;
+    private int _started;
+
+    /// <summary>A run of <paramref name="nodes"/> (one per worker, indexed by worker id); each directed link draws from a random source derived from <paramref name="seed"/>.</summary>
+    public WorkerRun(IReadOnlyList<IWorkerNode<T>> nodes, WorkerOptions options, NetworkSettings network, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(network);
+        if (nodes.Count == 0)
+            throw new ArgumentException("A run needs at least one worker", nameof(nodes));
+        for (var i = 0; i < nodes.Count; i++)
+            if (nodes[i].Worker != i)
+                throw new ArgumentException($"nodes[{i}] is worker {nodes[i].Worker}; nodes must be indexed by worker id", nameof(nodes));
+        _nodes = [.. nodes];
+        Options = options;
+        Network = network;
+        Seed = seed;
+    }
+
+    public WorkerOptions Options { get; }
+
+    public NetworkSettings Network { get; }
+
+    public int Seed { get; }
+
+    public int Workers => _nodes.Length;
+
+    /// <summary>
+    /// Spawns the monitor (<c>/user/monitor</c>) and the workers (<c>/user/worker-i</c>) in <paramref name="system"/>
+    /// and starts step 0. When <paramref name="recorder"/> is finished the task completes with
+    /// <paramref name="toResult"/>(the run's duration on the system clock), on the monitor's turn; on a virtual clock
+    /// nothing happens until the caller drives the scheduler.
+    /// </summary>
+    public Task<TResult> Start<TResult>(ActorSystem system, IStepRecorder<T> recorder, Func<TimeSpan, TResult> toResult)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(toResult);
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+            throw new InvalidOperationException("A WorkerRun can be started only once; create a new one");
+        var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var startedAt = system.Scheduler.Now;
+        var monitor = system.ActorOf(Props.Create(() => new StepMonitor<T, TResult>(recorder, toResult, startedAt, completion)), "monitor");
+        var workers = new IActorRef<IWorkerMessage>[_nodes.Length];
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            var node = _nodes[i];
+            var options = Options;
+            workers[i] = system.ActorOf(Props.Create(() => new WorkerActor<T>(node, options, monitor)), $"worker-{i}");
+        }
+        // Start only after every worker exists, so the directory is complete when the first message leaves.
+        var start = new StartWorker(workers, Network, Seed);
+        foreach (var worker in workers)
+            worker.Tell(start);
+        return completion.Task;
+    }
+
+    /// <summary>
+    /// Runs until <paramref name="recorder"/> is finished in a fresh actor system named <paramref name="systemName"/>,
+    /// then shuts it down. On the virtual clock the run is deterministic and takes no wall time; on the real clock it
+    /// waits up to <paramref name="realTimeout"/>. Actor failures are logged through <paramref name="loggerFactory"/>.
+    /// Returns <paramref name="toResult"/>(how long the run took on the system's clock: virtual time on the virtual clock).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The virtual run went idle before the recorder finished (a worker failed).</exception>
+    /// <exception cref="TimeoutException">The real-clock run did not finish within <paramref name="realTimeout"/>.</exception>
+    public TResult Execute<TResult>(IStepRecorder<T> recorder, Func<TimeSpan, TResult> toResult, ClockKind clock, TimeSpan realTimeout, ILoggerFactory? loggerFactory = null, string systemName = "run")
+    {
+        var settings = clock == ClockKind.Virtual ? ActorSystemSettings.VirtualTime : ActorSystemSettings.Default;
+        using var system = ActorSystem.Create(systemName, settings, loggerFactory);
+        var done = Start(system, recorder, toResult);
+        if (system.VirtualClock is { } scheduler)
+        {
+            if (!scheduler.RunUntil(() => done.IsCompleted))
+                throw new InvalidOperationException(
+                    $"The run of {_nodes.Length} workers went idle at virtual time {scheduler.Now.TotalMilliseconds} ms before it finished; a worker probably failed (see the log)");
+        }
+        else if (!((IAsyncResult)done).AsyncWaitHandle.WaitOne(realTimeout))
+        {
+            throw new TimeoutException($"The run of {_nodes.Length} workers did not finish {Options.Steps} steps within {realTimeout.TotalSeconds} s of real time");
+        }
+        return done.GetAwaiter().GetResult();
+    }
+}
