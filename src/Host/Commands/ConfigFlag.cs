@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RelayActors.Host.Configuration;
 
 namespace RelayActors.Host.Commands;
 
@@ -7,13 +8,30 @@ namespace RelayActors.Host.Commands;
 /// given, it becomes the assignment <c>key=value</c> layered over the experiment file; when absent, the file or the
 /// reference default decides. The value is checked where the key is read, so errors name the key.
 /// </summary>
-internal sealed class ConfigFlag(string name, string key, string description)
+internal sealed class ConfigFlag
 {
-    public Option<string?> Option { get; } = new(name) { Description = $"{description} [config: {key}]" };
+    private readonly string _key;
+
+    /// <summary>A flag for <paramref name="key"/>; with <paramref name="parse"/>, text it rejects fails at parse time naming the flag (<paramref name="expected"/> says what is valid).</summary>
+    public ConfigFlag(string name, string key, string description, TextParser<TimeSpan>? parse = null, string? expected = null)
+    {
+        _key = key;
+        Option = new Option<string?>(name) { Description = $"{description} [config: {key}]" };
+        if (parse is not null)
+        {
+            Option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<string?>() is { } text && !parse(text, out _))
+                    result.AddError($"Invalid value '{text}' for {name}. {expected}");
+            });
+        }
+    }
+
+    public Option<string?> Option { get; }
 
     /// <summary>The assignment, or null when the flag was not given.</summary>
     public string? Assignment(ParseResult parseResult) =>
-        parseResult.GetValue(Option) is { } value ? $"{key}={Quote(value)}" : null;
+        parseResult.GetValue(Option) is { } value ? $"{_key}={Quote(value)}" : null;
 
     /// <summary>Numbers and kebab-case names pass as they are; anything else is quoted so HOCON reads it as one string.</summary>
     private static string Quote(string value) =>

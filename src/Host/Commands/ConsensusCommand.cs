@@ -6,6 +6,7 @@ using RelayActors.Actors.Topology;
 using RelayActors.Actors.Workers;
 using RelayActors.Host.Configuration;
 using RelayActors.Host.Reports;
+using RelayActors.Runtime.Configuration;
 using RelayActors.Runtime.Kernel;
 
 namespace RelayActors.Host.Commands;
@@ -31,7 +32,11 @@ internal static class ConsensusCommand
 
     private static readonly Option<int> SeedOption = new("--seed") { Description = "Seed of the random values.", DefaultValueFactory = _ => 42 };
 
-    private static readonly TextOption<TimeSpan> LatencyOption = CliOptions.Duration("--latency", "Latency of every link.", "1ms");
+    private static readonly ConfigFlag LatencyFlag = new("--latency", $"{NetworkSettings.ConfigPath}.latency", "Latency of every link [default: 1ms unless the config sets it].",
+        DurationParser.TryParse, $"Expected a non-negative number with a unit ({DurationParser.Units}), e.g. 1ms.");
+
+    /// <summary>consensus has always defaulted to 1 ms links; the network reference default (0) applies to the other commands.</summary>
+    private static readonly Config DefaultLatency = Config.Parse($"{NetworkSettings.ConfigPath}.latency = 1ms", "relay consensus default");
 
     private static readonly TextOption<ClockKind> ClockOption = CliOptions.Choice<ClockKind>(
         "--clock", "virtual: deterministic simulated time; real: wall-clock time on the thread pool.", ClockKindNames.All, ClockKindNames.TryParse, "virtual");
@@ -50,10 +55,24 @@ internal static class ConsensusCommand
         var command = new Command("consensus", "Average static values over a topology with RelaySum or gossip on worker actors, round by round.")
         {
             TopologyOption.Option, WorkersOption, RoundsOption, AlgorithmOption.Option, ValuesOption.Option, SeedOption,
-            LatencyOption.Option, ClockOption.Option, FormatOption.Option, SpanningTreeOption.Option, RootOption,
+            LatencyFlag.Option, ClockOption.Option, FormatOption.Option, SpanningTreeOption.Option, RootOption,
+            CommonOptions.Config, CommonOptions.Set,
         };
         command.SetAction(parseResult =>
         {
+            var error = parseResult.InvocationConfiguration.Error;
+            NetworkSettings network;
+            try
+            {
+                var flags = LatencyFlag.Assignment(parseResult) is { } latency ? new[] { latency } : [];
+                var config = ExperimentConfig.Load(parseResult.GetValue(CommonOptions.Config), flags, parseResult.GetValue(CommonOptions.Set) ?? []);
+                network = NetworkSettings.FromConfig(config.WithFallback(DefaultLatency));
+            }
+            catch (ConfigurationException ex)
+            {
+                error.WriteLine(ex.Message);
+                return ExitCodes.InvalidArguments;
+            }
             var settings = new ConsensusSettings(
                 TopologyOption.GetValue(parseResult),
                 parseResult.GetValue(WorkersOption),
@@ -61,12 +80,12 @@ internal static class ConsensusCommand
                 AlgorithmOption.GetValue(parseResult),
                 ValuesOption.GetValue(parseResult),
                 parseResult.GetValue(SeedOption),
-                LatencyOption.GetValue(parseResult),
+                network,
                 ClockOption.GetValue(parseResult),
                 FormatOption.GetValue(parseResult),
                 SpanningTreeOption.GetValue(parseResult),
                 parseResult.GetValue(RootOption));
-            return Execute(settings, parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error);
+            return Execute(settings, parseResult.InvocationConfiguration.Output, error);
         });
         return command;
     }
@@ -110,7 +129,7 @@ internal static class ConsensusCommand
 
         var values = ConsensusInputs.Create(settings.Values, settings.Workers, settings.Seed);
         var rounds = settings.Rounds ?? graph.Diameter + 2;
-        var run = new ConsensusRun(graph, values, settings.Algorithm, rounds, LinkModel.Constant(settings.Latency));
+        var run = new ConsensusRun(graph, values, settings.Algorithm, rounds, settings.Network, settings.Seed);
         ConsensusResult result;
         try
         {
@@ -118,7 +137,7 @@ internal static class ConsensusCommand
             using var logging = LoggerFactory.Create(builder => builder
                 .SetMinimumLevel(LogLevel.Warning)
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
-            result = run.Execute(settings.Clock, RealTimeLimit(settings.Latency, rounds), logging);
+            result = run.Execute(settings.Clock, RealTimeLimit(settings.Network, rounds), logging);
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
@@ -140,8 +159,9 @@ internal static class ConsensusCommand
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format"),
     };
 
-    /// <summary>Generous: 30 s plus ten times the ideal duration (rounds × latency).</summary>
-    private static TimeSpan RealTimeLimit(TimeSpan latency, int rounds) => TimeSpan.FromSeconds(30) + (latency * rounds * 10);
+    /// <summary>Generous: 30 s plus ten times the slowest plausible duration (rounds × (latency + jitter + timeout)).</summary>
+    private static TimeSpan RealTimeLimit(NetworkSettings network, int rounds) =>
+        TimeSpan.FromSeconds(30) + ((network.Link.Latency + network.Link.Jitter + (network.RoundTimeout ?? TimeSpan.Zero)) * rounds * 10);
 
     private static string? RootError(ConsensusSettings settings)
     {

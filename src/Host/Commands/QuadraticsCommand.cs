@@ -40,7 +40,8 @@ internal static class QuadraticsCommand
         new("--target", $"{Section}.target", "Stop once f(x̄) − f* ≤ target."),
         new("--seed", $"{Section}.seed", "Seed of the problem, the noise and the network."),
         new("--clock", $"{Section}.clock", "virtual (deterministic) or real."),
-        new("--latency", $"{NetworkSettings.ConfigPath}.latency", "Latency of every link, e.g. 1ms."),
+        new("--latency", $"{NetworkSettings.ConfigPath}.latency", "Latency of every link, e.g. 1ms.",
+            DurationParser.TryParse, $"Expected a non-negative number with a unit ({DurationParser.Units}), e.g. 1ms."),
     ];
 
     private static readonly Option<bool> TuneOption = new("--tune") { Description = $"Search the learning rate on a grid and report the best [config: {Section}.tune]." };

@@ -1,3 +1,4 @@
+using RelayActors.Actors.Network;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Actors.Workers;
@@ -18,7 +19,7 @@ internal sealed record ConsensusSettings(
     ConsensusAlgorithm Algorithm,
     InitialValues Values,
     int Seed,
-    TimeSpan Latency,
+    NetworkSettings Network,
     ClockKind Clock,
     ReportFormat Format,
     SpanningTreeKind SpanningTree,

@@ -1,3 +1,4 @@
+using RelayActors.Actors.Network;
 using System.Globalization;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
@@ -17,7 +18,7 @@ internal static class ConsensusSummary
             $"{ConsensusAlgorithmNames.Format(settings.Algorithm)} on {TopologyKindNames.Format(settings.Topology)}: "
             + $"{graph.NodeCount} workers (diameter {graph.Diameter}), {result.Rounds.Count} rounds, "
             + $"values {InitialValuesNames.Format(settings.Values)} (exact mean {Number(result.ExactMean[0])}), "
-            + $"latency {DurationParser.Format(settings.Latency)}, {ClockKindNames.Format(settings.Clock)} clock");
+            + $"{Describe(settings.Network.Link)}, {ClockKindNames.Format(settings.Clock)} clock");
 
     /// <summary>
     /// RelaySum: after how many rounds every worker held the exact mean; gossip: the final error. Both with
@@ -39,4 +40,17 @@ internal static class ConsensusSummary
 
     /// <summary>An error: three significant digits in exponent form, exact zero as 0.</summary>
     public static string Error(double value) => value == 0 ? "0" : value.ToString("0.00e+00", Inv);
+
+    /// <summary>The link as the summary line names it: latency always, the other properties when set.</summary>
+    private static string Describe(LinkModel link)
+    {
+        var text = $"latency {DurationParser.Format(link.Latency)}";
+        if (link.Jitter > TimeSpan.Zero)
+            text += $", jitter {DurationParser.Format(link.Jitter)}";
+        if (link.Bandwidth is { } bandwidth)
+            text += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", bandwidth {bandwidth:G4} B/s");
+        if (link.DropProbability > 0)
+            text += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", drop probability {link.DropProbability:G4}");
+        return text;
+    }
 }

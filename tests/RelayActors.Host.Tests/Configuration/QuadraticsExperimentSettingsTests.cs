@@ -1,0 +1,58 @@
+using RelayActors.Actors.Relay;
+using RelayActors.Actors.Topology;
+using RelayActors.Host.Configuration;
+using RelayActors.Runtime.Configuration;
+using RelayActors.Runtime.Tests.Support;
+
+namespace RelayActors.Host.Tests.Configuration;
+
+public sealed class QuadraticsExperimentSettingsTests
+{
+    [Fact]
+    public void RepositoryReferenceConf_QuadraticsSection_MatchesEmbeddedReference()
+    {
+        var file = Config.Load(RepositoryRoot.File("hocon", "reference.conf")).GetConfig(QuadraticsExperimentSettings.ConfigPath);
+        var embedded = Config.Parse(QuadraticsExperimentSettings.Reference).GetConfig(QuadraticsExperimentSettings.ConfigPath);
+
+        Assert.Equal(embedded.Render(), file.Render());
+    }
+
+    [Fact]
+    public void FromConfig_Empty_GivesReferenceDefaults()
+    {
+        var settings = QuadraticsExperimentSettings.FromConfig(Config.Empty);
+
+        Assert.Equal((Algorithm.RelaySgd, TopologyKind.Chain, 16, 10, 1.0, 0.5), (settings.Algorithm, settings.Topology, settings.Workers, settings.Dimension, settings.Zeta2, settings.Mu));
+        Assert.Equal((0.5, 1000L, 1e-6, false), (settings.LearningRate, settings.Steps, settings.Target, settings.Tune));
+    }
+
+    [Fact]
+    public void FromConfig_MuNull_ScalesByLargestSingularValue()
+    {
+        var settings = QuadraticsExperimentSettings.FromConfig(Config.Parse("relay-actors.quadratics.mu = null"));
+
+        Assert.Null(settings.Mu);
+    }
+
+    [Fact]
+    public void FromConfig_UnknownKey_FailsWithSuggestion()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => QuadraticsExperimentSettings.FromConfig(Config.Parse("relay-actors.quadratics.learning-rat = 0.1")));
+
+        Assert.Contains("learning-rat", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("learning-rate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("algorithm = push-sum", "relay-actors.quadratics.algorithm")]
+    [InlineData("workers = 0", "relay-actors.quadratics.workers")]
+    [InlineData("learning-rate = -1", "relay-actors.quadratics.learning-rate")]
+    [InlineData("steps = 0", "relay-actors.quadratics.steps")]
+    [InlineData("fill = last", "relay-actors.quadratics.fill")]
+    public void FromConfig_BadValue_NamesTheKey(string assignment, string key)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => QuadraticsExperimentSettings.FromConfig(Config.Parse($"relay-actors.quadratics.{assignment}")));
+
+        Assert.Contains(key, ex.Message, StringComparison.Ordinal);
+    }
+}
