@@ -14,7 +14,8 @@ namespace RelayActors.Host.Reports;
 /// Prints a quadratics run. Table: the problem, the trace (when asked), the tuning trials (when tuned) and a summary.
 /// JSON lines: with a trace, <c>{"step": s, "error": e, "consensus_distance": c}</c> per step (s = steps done), then one
 /// summary object <c>{"algorithm", "topology", "workers", "steps", "learning_rate", "final_error", "steps_to_target",
-/// "seconds", "steps_per_second", ...}</c> with <c>steps_to_target</c> null when the target was not reached.
+/// "seconds", "steps_per_second", ...}</c> with <c>steps_to_target</c> null when the target was not reached. After
+/// <c>--tune</c>, the summary describes the best trial, <c>seconds</c> is the whole search and <c>trials</c> lists every trial.
 /// </summary>
 internal sealed class QuadraticsReport(ReportFormat format, TextWriter output)
 {
@@ -56,8 +57,11 @@ internal sealed class QuadraticsReport(ReportFormat format, TextWriter output)
         var reached = result.StepsToTarget is { } s ? $"reached the target after {s} steps" : result.Diverged ? "diverged" : "did not reach the target";
         output.WriteLine(string.Create(Invariant,
             $"{AlgorithmNames.Format(result.Algorithm)}, learning rate {result.LearningRate:G4}: {reached}; final error {result.FinalError:E3}, consensus distance {result.FinalConsensusDistance:E3} after {result.StepsRun} steps"));
+        var timing = trials is null
+            ? string.Create(Invariant, $"{wall.TotalSeconds:F3} s wall ({StepsPerSecond(result, wall):F0} steps/s)")
+            : string.Create(Invariant, $"{trials.Count} trials in {wall.TotalSeconds:F3} s wall");
         output.WriteLine(string.Create(Invariant,
-            $"{result.MessagesSent} messages, {result.BytesSent} bytes; {wall.TotalSeconds:F3} s wall ({StepsPerSecond(result, wall):F0} steps/s), {result.Elapsed.TotalMilliseconds:F1} ms on the run's clock"));
+            $"{result.MessagesSent} messages, {result.BytesSent} bytes; {timing}, {result.Elapsed.TotalMilliseconds:F1} ms on the run's clock"));
     }
 
     private void WriteJson(QuadraticsResult result, TopologyKind topology, TimeSpan wall, IReadOnlyList<QuadraticsResult>? trials)
