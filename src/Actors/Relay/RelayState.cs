@@ -64,9 +64,12 @@ public sealed class RelayState<T>
     /// Message for neighbour <paramref name="to"/>: m_{i→j} = own + Σ_{k≠j} m_{k→i} (what every *other* neighbour
     /// relayed last round), written into <paramref name="destination"/>. Returns c_{i→j} = 1 + Σ_{k≠j} c_{k→i}.
     /// </summary>
-    public int ComposeOutgoing(int to, ReadOnlySpan<T> own, Span<T> destination)
+    public int ComposeOutgoing(int to, ReadOnlySpan<T> own, Span<T> destination) =>
+        ComposeOutgoingAt(RequireSlot(to, nameof(to)), own, destination);
+
+    /// <summary><see cref="ComposeOutgoing"/> for the neighbour in inbox slot <paramref name="skip"/> (callers that know the slot skip the search).</summary>
+    internal int ComposeOutgoingAt(int skip, ReadOnlySpan<T> own, Span<T> destination)
     {
-        var skip = RequireSlot(to, nameof(to));
         CheckLength(own, nameof(own));
         CheckLength(destination, nameof(destination));
         var count = 1;
@@ -88,12 +91,14 @@ public sealed class RelayState<T>
     }
 
     /// <summary>Stores m_{j→i} and c_{j→i} from <paramref name="from"/>, replacing its previous message (copied; the payload stays the sender's).</summary>
-    public void Accept(int from, ReadOnlySpan<T> payload, int count)
+    public void Accept(int from, ReadOnlySpan<T> payload, int count) => AcceptAt(RequireSlot(from, nameof(from)), payload, count);
+
+    /// <summary><see cref="Accept"/> for the neighbour in inbox slot <paramref name="slot"/>.</summary>
+    internal void AcceptAt(int slot, ReadOnlySpan<T> payload, int count)
     {
-        var slot = RequireSlot(from, nameof(from));
         CheckLength(payload, nameof(payload));
         if (count < 0 || count >= WorkerCount)
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"Worker {Worker} got count {count} from {from}; a neighbour can relay 0..{WorkerCount - 1} workers");
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Worker {Worker} got count {count} from {_neighbours[slot]}; a neighbour can relay 0..{WorkerCount - 1} workers");
         payload.CopyTo(_inbox[slot]);
         _inboxCounts[slot] = count;
     }
@@ -138,9 +143,11 @@ public sealed class RelayState<T>
     /// Forgets <paramref name="from"/>'s message of this round: it was dropped (spec §1.6), so its vector and count
     /// leave S_i and C_i and are not relayed next round. The count drops to 0 until the neighbour's next message.
     /// </summary>
-    public void Drop(int from)
+    public void Drop(int from) => DropAt(RequireSlot(from, nameof(from)));
+
+    /// <summary><see cref="Drop"/> for the neighbour in inbox slot <paramref name="slot"/>.</summary>
+    internal void DropAt(int slot)
     {
-        var slot = RequireSlot(from, nameof(from));
         VectorMath.Clear<T>(_inbox[slot]);
         _inboxCounts[slot] = 0;
     }
