@@ -17,6 +17,21 @@ internal static class Measure
         return Summary.Of(samples);
     }
 
+    /// <summary>
+    /// Runs <paramref name="once"/> at least <paramref name="minimumRuns"/> times and for at least
+    /// <paramref name="minimumTime"/>; returns the first run's figure. Tiered compilation needs several calls and its
+    /// 100 ms quiet period before hot code reaches tier 1 (and precompiled library code its AVX-512 paths), so a single
+    /// warm-up run can leave a scenario measuring tier-0 code.
+    /// </summary>
+    public static double WarmUp(Func<double> once, int minimumRuns, TimeSpan minimumTime)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var first = once();
+        for (var runs = 1; runs < minimumRuns || watch.Elapsed < minimumTime; runs++)
+            once();
+        return first;
+    }
+
     /// <summary>Starts a repetition from a clean heap so one run's garbage is not collected on the next one's clock.</summary>
     public static void CleanHeap()
     {

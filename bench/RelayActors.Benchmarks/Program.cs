@@ -32,6 +32,11 @@ if (options.Runs("variants"))
     VirtualVariantBenchmark.Run(options, output);
 }
 
+if (options.Runs("quadratics"))
+    QuadraticsBenchmark.Run(options, output);
+if (options.Runs("relay"))
+    RelayArithmeticBenchmark.Run(options, output);
+
 if (options.Runs("race"))
     RingStress.Run(options, output);
 

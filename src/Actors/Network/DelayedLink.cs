@@ -13,6 +13,10 @@ namespace RelayActors.Actors.Network;
 /// <item>FIFO, like a TCP stream: a message is never delivered before one sent earlier on the same link; when jitter
 /// would let it overtake, it is delivered at the earlier message's time instead (same due time keeps send order).</item>
 /// <item>Drops: a dropped message is never scheduled, does not occupy the wire and draws no jitter.</item>
+/// <item>Instant links (no latency, jitter or transmission time) tell the target directly instead of scheduling a
+/// zero delay: the message arrives at the same time, and since every message of such a link goes the same way, FIFO
+/// holds. On the virtual clock it is processed in the cascade of the item being run rather than as an item of its
+/// own; per-message scheduler items were a quarter of a quadratics run's time (docs/PERFORMANCE.md).</item>
 /// </list>
 /// Draw order, fixed so that a seed reproduces a run: per <see cref="Send(TMessage, long, IActorRef?)"/>, first one
 /// <see cref="Random.NextDouble"/> for the drop (only when the drop probability is positive; dropped if below it),
@@ -26,6 +30,7 @@ public sealed class DelayedLink<TMessage>
 {
     private readonly IScheduler _scheduler;
     private readonly Random? _random;
+    private readonly bool _instant;
     private TimeSpan _wireFreeAt;
 
     /// <summary>A link whose model draws nothing (no jitter, no drops); use the other constructor for random models.</summary>
@@ -55,6 +60,7 @@ public sealed class DelayedLink<TMessage>
         _random = random;
         Target = target;
         Model = model;
+        _instant = model.Latency == TimeSpan.Zero && model.Jitter == TimeSpan.Zero && model.Bandwidth is null;
     }
 
     public IActorRef<TMessage> Target { get; }
@@ -103,7 +109,10 @@ public sealed class DelayedLink<TMessage>
             delivery = Max(delivery, previous);
         LastDeliveryTime = delivery;
         BytesSent += sizeBytes;
-        _scheduler.ScheduleTellOnce(delivery - now, Target, message, sender);
+        if (_instant)
+            Target.Tell(message, sender);
+        else
+            _scheduler.ScheduleTellOnce(delivery - now, Target, message, sender);
         return true;
     }
 

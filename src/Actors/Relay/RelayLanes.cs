@@ -82,20 +82,20 @@ public sealed class RelayLanes<T>
     public int Compose(int channel, ReadOnlySpan<T> own, Span<T> destination)
     {
         var (lane, relay) = LaneOf(channel);
-        return relay.ComposeOutgoing(_channels[channel].Peer, OwnPart(lane, own), destination);
+        return relay.ComposeOutgoingAt(_neighbourOf[channel], OwnPart(lane, own), destination);
     }
 
     public void Accept(int channel, ReadOnlySpan<T> payload, int count)
     {
         var (_, relay) = LaneOf(channel);
-        relay.Accept(_channels[channel].Peer, payload, count);
+        relay.AcceptAt(_neighbourOf[channel], payload, count);
     }
 
     /// <summary>Forgets the channel's message of this round (spec §1.6): it is neither summed nor relayed.</summary>
     public void Drop(int channel)
     {
         var (_, relay) = LaneOf(channel);
-        relay.Drop(_channels[channel].Peer);
+        relay.DropAt(_neighbourOf[channel]);
     }
 
     /// <summary>S_i / C_i per lane into <paramref name="destination"/> (the exact mean of the workers heard so far); returns the smallest C_i.</summary>

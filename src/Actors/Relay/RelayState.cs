@@ -13,6 +13,9 @@ namespace RelayActors.Actors.Relay;
 /// Round protocol: compose every outgoing message of round t first (the inbox still holds round t − 1), then accept
 /// the round-t messages, then <see cref="Aggregate"/>. Invariant on a tree: a count is the number of distinct
 /// workers folded into its payload, so no count exceeds n and no payload contains the recipient's own value (F7).
+/// Sums start with own + the first slot written straight into the destination rather than a copy of own followed by
+/// an add: the same additions in the same order (own, then the slots in ascending order), so the same bits, with one
+/// pass over the vectors fewer (docs/PERFORMANCE.md).
 /// </remarks>
 public sealed class RelayState<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -61,30 +64,41 @@ public sealed class RelayState<T>
     /// Message for neighbour <paramref name="to"/>: m_{i→j} = own + Σ_{k≠j} m_{k→i} (what every *other* neighbour
     /// relayed last round), written into <paramref name="destination"/>. Returns c_{i→j} = 1 + Σ_{k≠j} c_{k→i}.
     /// </summary>
-    public int ComposeOutgoing(int to, ReadOnlySpan<T> own, Span<T> destination)
+    public int ComposeOutgoing(int to, ReadOnlySpan<T> own, Span<T> destination) =>
+        ComposeOutgoingAt(RequireSlot(to, nameof(to)), own, destination);
+
+    /// <summary><see cref="ComposeOutgoing"/> for the neighbour in inbox slot <paramref name="skip"/> (callers that know the slot skip the search).</summary>
+    internal int ComposeOutgoingAt(int skip, ReadOnlySpan<T> own, Span<T> destination)
     {
-        var skip = RequireSlot(to, nameof(to));
         CheckLength(own, nameof(own));
         CheckLength(destination, nameof(destination));
-        VectorMath.Copy(own, destination);
         var count = 1;
+        var started = false;
         for (var k = 0; k < _neighbours.Length; k++)
         {
             if (k == skip)
                 continue;
-            VectorMath.Add(destination, _inbox[k], destination);
+            if (started)
+                VectorMath.Add(destination, _inbox[k], destination);
+            else
+                StartSum(own, _inbox[k], destination);
+            started = true;
             count += _inboxCounts[k];
         }
+        if (!started)
+            VectorMath.Copy(own, destination);
         return count;
     }
 
     /// <summary>Stores m_{j→i} and c_{j→i} from <paramref name="from"/>, replacing its previous message (copied; the payload stays the sender's).</summary>
-    public void Accept(int from, ReadOnlySpan<T> payload, int count)
+    public void Accept(int from, ReadOnlySpan<T> payload, int count) => AcceptAt(RequireSlot(from, nameof(from)), payload, count);
+
+    /// <summary><see cref="Accept"/> for the neighbour in inbox slot <paramref name="slot"/>.</summary>
+    internal void AcceptAt(int slot, ReadOnlySpan<T> payload, int count)
     {
-        var slot = RequireSlot(from, nameof(from));
         CheckLength(payload, nameof(payload));
         if (count < 0 || count >= WorkerCount)
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"Worker {Worker} got count {count} from {from}; a neighbour can relay 0..{WorkerCount - 1} workers");
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"Worker {Worker} got count {count} from {_neighbours[slot]}; a neighbour can relay 0..{WorkerCount - 1} workers");
         payload.CopyTo(_inbox[slot]);
         _inboxCounts[slot] = count;
     }
@@ -94,21 +108,17 @@ public sealed class RelayState<T>
     {
         CheckLength(own, nameof(own));
         CheckLength(sum, nameof(sum));
-        VectorMath.Copy(own, sum);
-        var count = 1;
-        for (var k = 0; k < _neighbours.Length; k++)
-        {
-            VectorMath.Add(sum, _inbox[k], sum);
-            count += _inboxCounts[k];
-        }
-        return count;
+        Combine(own, default, T.Zero, divisor: null, sum);
+        return TotalCount();
     }
 
     /// <summary>S_i / C_i into <paramref name="destination"/> (the "counts" normalisation: the exact mean of the workers heard so far); returns C_i.</summary>
     public int Average(ReadOnlySpan<T> own, Span<T> destination)
     {
-        var count = Aggregate(own, destination);
-        VectorMath.Divide(destination, T.CreateChecked(count), destination);
+        CheckLength(own, nameof(own));
+        CheckLength(destination, nameof(destination));
+        var count = TotalCount();
+        Combine(own, default, T.Zero, T.CreateChecked(count), destination);
         return count;
     }
 
@@ -121,11 +131,11 @@ public sealed class RelayState<T>
     {
         if (!fill.IsEmpty)
             CheckLength(fill, nameof(fill));
-        var count = Aggregate(own, destination);
+        CheckLength(own, nameof(own));
+        CheckLength(destination, nameof(destination));
+        var count = TotalCount();
         var missing = WorkerCount - count;
-        if (missing > 0 && !fill.IsEmpty)
-            VectorMath.MultiplyAdd(fill, T.CreateChecked(missing), destination, destination);
-        VectorMath.Divide(destination, T.CreateChecked(WorkerCount), destination);
+        Combine(own, missing > 0 ? fill : default, T.CreateChecked(missing), T.CreateChecked(WorkerCount), destination);
         return count;
     }
 
@@ -133,15 +143,62 @@ public sealed class RelayState<T>
     /// Forgets <paramref name="from"/>'s message of this round: it was dropped (spec §1.6), so its vector and count
     /// leave S_i and C_i and are not relayed next round. The count drops to 0 until the neighbour's next message.
     /// </summary>
-    public void Drop(int from)
+    public void Drop(int from) => DropAt(RequireSlot(from, nameof(from)));
+
+    /// <summary><see cref="Drop"/> for the neighbour in inbox slot <paramref name="slot"/>.</summary>
+    internal void DropAt(int slot)
     {
-        var slot = RequireSlot(from, nameof(from));
         VectorMath.Clear<T>(_inbox[slot]);
         _inboxCounts[slot] = 0;
     }
 
     /// <summary>c_{j→i} as last accepted from the neighbour in <paramref name="slot"/> (0 before any message or after a drop).</summary>
     public int CountAt(int slot) => _inboxCounts[slot];
+
+    /// <summary>C_i = 1 + Σ_j c_{j→i}.</summary>
+    private int TotalCount()
+    {
+        var count = 1;
+        foreach (var c in _inboxCounts)
+            count += c;
+        return count;
+    }
+
+    /// <summary>
+    /// (own + Σ_k inbox_k + <paramref name="fillFactor"/>·<paramref name="fill"/>) / <paramref name="divisor"/> into
+    /// <paramref name="destination"/>; the fill term is skipped when <paramref name="fill"/> is empty and the division
+    /// when there is no <paramref name="divisor"/>.
+    /// </summary>
+    private void Combine(ReadOnlySpan<T> own, ReadOnlySpan<T> fill, T fillFactor, T? divisor, Span<T> destination)
+    {
+        if (_inbox.Length == 0)
+            VectorMath.Copy(own, destination);
+        else
+            StartSum(own, _inbox[0], destination);
+        for (var k = 1; k < _inbox.Length; k++)
+            VectorMath.Add(destination, _inbox[k], destination);
+        if (!fill.IsEmpty)
+            VectorMath.MultiplyAdd(fill, fillFactor, destination, destination);
+        if (divisor is { } d)
+            VectorMath.Divide(destination, d, destination);
+    }
+
+    /// <summary>
+    /// <paramref name="destination"/> = <paramref name="own"/> + <paramref name="slot"/> in one pass; through a copy when
+    /// own overlaps the destination at another start, which a single vector call does not allow.
+    /// </summary>
+    private static void StartSum(ReadOnlySpan<T> own, ReadOnlySpan<T> slot, Span<T> destination)
+    {
+        if (own.Overlaps(destination, out var offset) && offset != 0)
+        {
+            VectorMath.Copy(own, destination);
+            VectorMath.Add(destination, slot, destination);
+        }
+        else
+        {
+            VectorMath.Add(own, slot, destination);
+        }
+    }
 
     private int RequireSlot(int neighbour, string parameter)
     {

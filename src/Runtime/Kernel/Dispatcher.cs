@@ -31,8 +31,11 @@ internal sealed class DeterministicDispatcher : Dispatcher
             _ready.Enqueue(mailbox);
     }
 
-    /// <summary>Runs turns until no mailbox has work; returns the number of turns run. Re-entrant calls return 0.</summary>
-    public long RunReady()
+    /// <summary>
+    /// Runs turns until no mailbox has work, or until <paramref name="stop"/> (asked before every turn) is true; returns
+    /// the number of turns run. Mailboxes left waiting keep their order for the next call. Re-entrant calls return 0.
+    /// </summary>
+    public long RunReady(Func<bool>? stop = null)
     {
         // A handler that calls RunReady (e.g. a blocking test helper inside an actor) must not nest turns.
         if (Interlocked.Exchange(ref _running, 1) == 1)
@@ -40,7 +43,7 @@ internal sealed class DeterministicDispatcher : Dispatcher
         long turns = 0;
         try
         {
-            while (true)
+            while (stop is null || !stop())
             {
                 Mailbox? next;
                 lock (_gate)
@@ -51,6 +54,7 @@ internal sealed class DeterministicDispatcher : Dispatcher
                 ((IThreadPoolWorkItem)next).Execute();
                 turns++;
             }
+            return turns;
         }
         finally
         {

@@ -106,17 +106,19 @@ public sealed class VirtualTimeScheduler : SchedulerBase
     }
 
     /// <summary>
-    /// Runs like <see cref="RunUntilIdle"/> but returns as soon as <paramref name="stop"/> is true, checking it before the
-    /// first item and after each fired item and the work it caused. Returns true when <paramref name="stop"/> ended the
-    /// run, false when it went idle first (nothing left to fire).
+    /// Runs like <see cref="RunUntilIdle"/> but returns as soon as <paramref name="stop"/> is true, checking it before
+    /// every mailbox turn and every item. Messages still queued then stay queued, in order, for a later run (or become
+    /// dead letters at shutdown): messages told directly from handlers can keep one cascade going indefinitely, so
+    /// checking only between items would not stop it. Returns true when <paramref name="stop"/> ended the run, false
+    /// when it went idle first (nothing left to fire).
     /// </summary>
     public bool RunUntil(Func<bool> stop)
     {
         ArgumentNullException.ThrowIfNull(stop);
-        RunReady();
+        _dispatcher?.RunReady(stop);
         while (!stop())
         {
-            if (Interlocked.Read(ref _pendingOnce) == 0 || !TryFireNext(long.MaxValue))
+            if (Interlocked.Read(ref _pendingOnce) == 0 || !TryFireNext(long.MaxValue, stop))
                 return stop();
         }
         return true;
@@ -146,8 +148,11 @@ public sealed class VirtualTimeScheduler : SchedulerBase
         bucket.Enqueue(item);
     }
 
-    /// <summary>Fires the earliest item if it is due at or before <paramref name="limitTicks"/>, then runs the work it caused.</summary>
-    private bool TryFireNext(long limitTicks)
+    /// <summary>
+    /// Fires the earliest item if it is due at or before <paramref name="limitTicks"/>, then runs the work it caused
+    /// (until <paramref name="stop"/>, when given, is true).
+    /// </summary>
+    private bool TryFireNext(long limitTicks, Func<bool>? stop = null)
     {
         ScheduledItem item;
         lock (_gate)
@@ -173,7 +178,7 @@ public sealed class VirtualTimeScheduler : SchedulerBase
         }
         Interlocked.Increment(ref _fired);
         item.Run();
-        RunReady();
+        _dispatcher?.RunReady(stop);
         return true;
     }
 

@@ -55,6 +55,20 @@ public sealed class DelayedLinkTests : ActorTestKit
     }
 
     [Fact]
+    public void Send_InstantLink_TellsTargetWithoutSchedulerItemAndKeepsSendOrder()
+    {
+        var probe = CreateTestProbe();
+        var link = new DelayedLink<Packet>(Scheduler, probe.Ref, LinkModel.Instant);
+
+        for (var i = 0; i < 3; i++)
+            link.Send(new Packet(i), 100);
+
+        Assert.Equal(0, Scheduler.PendingCount);
+        Assert.Equal([(0, TimeSpan.Zero), (1, TimeSpan.Zero), (2, TimeSpan.Zero)], Arrivals.Receive(probe, Scheduler, 3));
+        Assert.Equal(300, link.BytesSent);
+    }
+
+    [Fact]
     public void Send_OneMegabyteAtOneMegabytePerSecond_ArrivesAfterOneSecondPlusLatency()
     {
         var probe = CreateTestProbe();

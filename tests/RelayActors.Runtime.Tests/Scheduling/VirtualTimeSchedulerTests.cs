@@ -184,4 +184,33 @@ public sealed class VirtualTimeSchedulerTests : ActorTestKit
         Assert.Equal(1, fired);
         Assert.Equal(0, Scheduler.PendingCount);
     }
+
+    [Fact]
+    public void RunUntil_ConditionTrueInsideACascadeOfTells_StopsBeforeTheNextTurnAndResumesInOrder()
+    {
+        // Two actors tell each other directly, never through the scheduler: one fired item would run all 100 hops.
+        var hops = new List<int>();
+        var ping = Sys.ActorOf(Props.Create(() => new HopActor(hops)), "ping");
+        var pong = Sys.ActorOf(Props.Create(() => new HopActor(hops)), "pong");
+        ping.Tell(new Hop(0, pong));
+
+        Assert.True(Scheduler.RunUntil(() => hops.Count == 5));
+        Assert.Equal(Enumerable.Range(0, 5), hops);
+
+        Assert.True(Scheduler.RunUntil(() => hops.Count == 8));
+        Assert.Equal(Enumerable.Range(0, 8), hops);
+    }
+
+    private sealed record Hop(int Number, IActorRef<Hop> Next);
+
+    /// <summary>Records each hop and passes the next one on, up to hop 99.</summary>
+    private sealed class HopActor(List<int> hops) : Actor<Hop>
+    {
+        protected override void Receive(Hop message)
+        {
+            hops.Add(message.Number);
+            if (message.Number < 99)
+                message.Next.Tell(new Hop(message.Number + 1, Self));
+        }
+    }
 }
