@@ -7,7 +7,8 @@ namespace RelayActors.Actors.Baselines;
 /// <summary>
 /// All-reduce (spec §2) at one worker, realised by messages on the fully connected graph: x^{(t+1/2)} = Opt(x, g) is
 /// sent to every other worker and x^{(t+1)} is the exact mean of all of them (mini-batch SGD with n× the batch). A
-/// message that never came is left out and the mean taken over the rest.
+/// message that never came is left out and the mean taken over the rest. Messages are kept one slot per channel and
+/// summed in channel order, so the rounding does not depend on the order they arrive in.
 /// </summary>
 public sealed class AllReduceNode<T> : SingleRoundNode<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -16,7 +17,8 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
     private readonly T[] _model;
     private readonly T[] _half;
     private readonly T[] _sum;
-    private int _delivered;
+    private readonly T[][] _inbox;
+    private readonly bool[] _delivered;
 
     public AllReduceNode(int worker, int workers, LocalStep<T> local, ReadOnlySpan<T> initial)
         : base(worker, initial.Length, OtherWorkers(worker, workers))
@@ -27,6 +29,10 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
         _model = initial.ToArray();
         _half = new T[initial.Length];
         _sum = new T[initial.Length];
+        _inbox = new T[workers - 1][];
+        for (var k = 0; k < _inbox.Length; k++)
+            _inbox[k] = new T[initial.Length];
+        _delivered = new bool[workers - 1];
     }
 
     public override ReadOnlySpan<T> Model => _model;
@@ -35,8 +41,7 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
     {
         _model.CopyTo(_half, 0);
         _local.Apply(step, _half);
-        _half.CopyTo(_sum, 0);
-        _delivered = 0;
+        Array.Clear(_delivered);
     }
 
     protected override int ComposeChannel(int index, Span<T> payload)
@@ -47,8 +52,10 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
 
     protected override void AcceptChannel(int index, ReadOnlySpan<T> payload, int count)
     {
-        VectorMath.Add<T>(_sum, payload, _sum);
-        _delivered++;
+        if (payload.Length != Dimension)
+            throw new ArgumentException($"Worker {Worker}: payload from {Channels[index].Peer} has length {payload.Length}, expected {Dimension}", nameof(payload));
+        payload.CopyTo(_inbox[index]);
+        _delivered[index] = true;
     }
 
     protected override void DropChannel(int index)
@@ -56,7 +63,19 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
         // Left out of the mean.
     }
 
-    protected override void CompleteStep() => VectorMath.Divide<T>(_sum, T.CreateChecked(_delivered + 1), _model);
+    protected override void CompleteStep()
+    {
+        _half.CopyTo(_sum, 0);
+        var heard = 1;
+        for (var k = 0; k < _inbox.Length; k++)
+        {
+            if (!_delivered[k])
+                continue;
+            VectorMath.Add<T>(_sum, _inbox[k], _sum);
+            heard++;
+        }
+        VectorMath.Divide<T>(_sum, T.CreateChecked(heard), _model);
+    }
 
     private static Channel[] OtherWorkers(int worker, int workers)
     {

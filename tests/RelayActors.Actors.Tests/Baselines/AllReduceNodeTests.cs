@@ -6,10 +6,7 @@ namespace RelayActors.Actors.Tests.Baselines;
 
 public sealed class AllReduceNodeTests
 {
-    [Fact(Skip = "bug: AllReduceNode.AcceptChannel adds each payload into its running sum in arrival order, so the mean's rounding depends on message order "
-        + "(own 0.3, then 0.2, 0.1 gives 0.6/3; then 0.1, 0.2 gives 0.6000000000000001/3). IWorkerNode promises that Accept calls may interleave freely, "
-        + "and the actors (where arrival order follows scheduling) then differ from Lockstep in the last bit: QuadraticsRun.Execute vs ExecuteLockstep "
-        + "with all-reduce on 8 workers differs from step 1 on. Fix: keep one slot per channel and sum the slots in channel order in CompleteStep.")]
+    [Fact]
     public void Accept_InAnyOrder_GivesTheSameModel()
     {
         var inOrder = Worker0();
