@@ -22,8 +22,7 @@ internal sealed class QuadraticsRecorder : IStepRecorder<double>
     private readonly bool _keepTrace;
     private readonly double _divergenceLimit;
     private readonly Action<QuadraticsStep>? _onStep;
-    private readonly Dictionary<long, ReadOnlyMemory<double>[]> _inFlight = [];
-    private readonly Dictionary<long, int> _reported = [];
+    private readonly Dictionary<long, StepReports> _inFlight = [];
     private readonly List<QuadraticsStep> _trace = [];
     private readonly long[] _sent;
     private readonly long[] _bytes;
@@ -60,21 +59,18 @@ internal sealed class QuadraticsRecorder : IStepRecorder<double>
             throw new ArgumentOutOfRangeException(nameof(report), report, $"Report of worker {report.Worker} for step {report.Step}; expected workers 0..{n - 1} and steps {_last.Step + 1}..{_steps - 1}");
         if (report.Model.Length != _problem.Dimension)
             throw new ArgumentException($"Worker {report.Worker} reported a model of length {report.Model.Length}; the problem has dimension {_problem.Dimension}", nameof(report));
-        if (!_inFlight.TryGetValue(report.Step, out var models))
+        if (!_inFlight.TryGetValue(report.Step, out var reports))
         {
-            models = new ReadOnlyMemory<double>[n];
-            _inFlight.Add(report.Step, models);
-            _reported.Add(report.Step, 0);
+            reports = new StepReports(new ReadOnlyMemory<double>[n]);
+            _inFlight.Add(report.Step, reports);
         }
-        if (!models[report.Worker].IsEmpty)
+        if (!reports.Models[report.Worker].IsEmpty)
             throw new InvalidOperationException($"Worker {report.Worker} reported step {report.Step} twice");
-        models[report.Worker] = report.Model;
+        reports.Models[report.Worker] = report.Model;
         _sent[report.Worker] = report.Counters.MessagesSent;
         _bytes[report.Worker] = report.Counters.BytesSent;
-        var reported = _reported[report.Step] + 1;
-        _reported[report.Step] = reported;
-        if (reported == n)
-            CompleteStep(report.Step, models);
+        if (++reports.Count == n)
+            CompleteStep(report.Step, reports.Models);
     }
 
     /// <summary>The result of the run, which took <paramref name="elapsed"/> on its clock.</summary>
@@ -89,7 +85,6 @@ internal sealed class QuadraticsRecorder : IStepRecorder<double>
     private void CompleteStep(long step, ReadOnlyMemory<double>[] models)
     {
         _inFlight.Remove(step);
-        _reported.Remove(step);
         Array.Clear(_mean);
         foreach (var model in models)
         {
@@ -115,5 +110,13 @@ internal sealed class QuadraticsRecorder : IStepRecorder<double>
         if (!double.IsFinite(error) || error > _divergenceLimit)
             _diverged = true;
         _onStep?.Invoke(_last);
+    }
+
+    /// <summary>The models reported for one step so far, by worker, and how many.</summary>
+    private sealed class StepReports(ReadOnlyMemory<double>[] models)
+    {
+        public ReadOnlyMemory<double>[] Models { get; } = models;
+
+        public int Count { get; set; }
     }
 }

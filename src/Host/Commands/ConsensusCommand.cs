@@ -96,31 +96,19 @@ internal static class ConsensusCommand
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (!Topologies.Accepts(settings.Topology, settings.Workers))
+        if (TopologyChoice.Validate(settings.Topology, settings.Workers, settings.SpanningTree, settings.Root) is { } topologyError)
         {
-            error.WriteLine($"A {TopologyKindNames.Format(settings.Topology)} needs {Topologies.SizeRequirement(settings.Topology)} workers; got --workers {settings.Workers}.");
+            error.WriteLine(topologyError);
             return ExitCodes.InvalidArguments;
         }
-        if (RootError(settings) is { } rootError)
+        var spanningTree = settings.SpanningTree;
+        if (spanningTree != SpanningTreeKind.None && settings.Algorithm == ConsensusAlgorithm.Gossip)
         {
-            error.WriteLine(rootError);
-            return ExitCodes.InvalidArguments;
+            error.WriteLine($"Note: gossip runs on the whole {TopologyKindNames.Format(settings.Topology)}; --spanning-tree {SpanningTreeKindNames.Format(spanningTree)} is ignored.");
+            spanningTree = SpanningTreeKind.None;
         }
-        var topology = Topologies.Create(settings.Topology, settings.Workers);
-        var graph = topology;
-        string? treeLine = null;
-        if (settings.SpanningTree != SpanningTreeKind.None)
-        {
-            if (settings.Algorithm == ConsensusAlgorithm.Gossip)
-            {
-                error.WriteLine($"Note: gossip runs on the whole {TopologyKindNames.Format(settings.Topology)}; --spanning-tree {SpanningTreeKindNames.Format(settings.SpanningTree)} is ignored.");
-            }
-            else
-            {
-                graph = SpanningTree(settings, topology, out var description);
-                treeLine = $"spanning tree: {description} of {TopologyKindNames.Format(settings.Topology)} ({topology.NodeCount} nodes, {topology.Edges.Count} edges): {graph.Edges.Count} edges, diameter {graph.Diameter}";
-            }
-        }
+        var topology = TopologyChoice.Build(settings.Topology, settings.Workers, spanningTree, settings.Root ?? 0, out var treeLine);
+        var graph = spanningTree == SpanningTreeKind.None ? topology.Graph : topology.Trees[0];
         if (!ConsensusNodes.Supports(settings.Algorithm, graph))
         {
             error.WriteLine(NotATreeMessage(settings, graph));
@@ -163,32 +151,7 @@ internal static class ConsensusCommand
     private static TimeSpan RealTimeLimit(NetworkSettings network, int rounds) =>
         TimeSpan.FromSeconds(30) + ((network.Link.Latency + network.Link.Jitter + (network.RoundTimeout ?? TimeSpan.Zero)) * rounds * 10);
 
-    private static string? RootError(ConsensusSettings settings)
-    {
-        if (settings.Root is not { } root)
-            return null;
-        if (settings.SpanningTree != SpanningTreeKind.BreadthFirst)
-            return $"--root {root} only applies to --spanning-tree bfs; got --spanning-tree {SpanningTreeKindNames.Format(settings.SpanningTree)}.";
-        return root < settings.Workers
-            ? null
-            : $"--root {root} is not a worker: with --workers {settings.Workers} the root must be in 0..{settings.Workers - 1}.";
-    }
 
-    private static Graph SpanningTree(ConsensusSettings settings, Graph topology, out string description)
-    {
-        switch (settings.SpanningTree)
-        {
-            case SpanningTreeKind.BreadthFirst:
-                var root = settings.Root ?? 0;
-                description = $"bfs from root {root}";
-                return SpanningTrees.BreadthFirst(topology, root);
-            case SpanningTreeKind.MinimumDiameter:
-                description = $"min-diameter (bfs from centre {SpanningTrees.Centre(topology)})";
-                return SpanningTrees.MinimumDiameter(topology);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(settings), settings.SpanningTree, "No spanning tree to build");
-        }
-    }
 
     private static string NotATreeMessage(ConsensusSettings settings, Graph graph)
     {

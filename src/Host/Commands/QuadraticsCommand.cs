@@ -96,7 +96,8 @@ internal static class QuadraticsCommand
             return ExitCodes.InvalidArguments;
         }
         var topologyKind = settings.Algorithm == Algorithm.AllReduce ? TopologyKind.FullyConnected : settings.Topology;
-        if (TopologyChoice.Validate(topologyKind, settings.Workers, settings.SpanningTree, settings.Root) is { } sizeError)
+        // The root's default is 0 in the config, so only a different root counts as asked for.
+        if (TopologyChoice.Validate(topologyKind, settings.Workers, settings.SpanningTree, settings.Root == 0 ? null : settings.Root) is { } sizeError)
         {
             error.WriteLine(sizeError);
             return ExitCodes.InvalidArguments;
@@ -125,7 +126,7 @@ internal static class QuadraticsCommand
                 .SetMinimumLevel(LogLevel.Warning)
                 .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
             if (settings.Tune)
-                return Tune(settings, network, problem, topology, report, error, logging);
+                return Tune(settings, network, problem, topology, topologyKind, report, error, logging);
             var progress = new ProgressReporter(error, settings.Steps);
             var stopwatch = Stopwatch.StartNew();
             var result = QuadraticsRun.Execute(problem, topology, RunSettings(settings, settings.LearningRate, trace), network, settings.Clock, loggerFactory: logging, onStep: progress.Report);
@@ -139,7 +140,7 @@ internal static class QuadraticsCommand
         }
     }
 
-    private static int Tune(QuadraticsExperimentSettings settings, NetworkSettings network, RandomQuadratics problem, RelayTopology topology, QuadraticsReport report, TextWriter error, ILoggerFactory logging)
+    private static int Tune(QuadraticsExperimentSettings settings, NetworkSettings network, RandomQuadratics problem, RelayTopology topology, TopologyKind topologyKind, QuadraticsReport report, TextWriter error, ILoggerFactory logging)
     {
         var total = LearningRateSearch.CoarseGrid().Count + 6;
         var done = 0;
@@ -149,7 +150,7 @@ internal static class QuadraticsCommand
             Environment.ProcessorCount,
             trial => error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"tune {++done}/{total}: learning rate {trial.LearningRate:G4} -> {(trial.Diverged ? "diverged" : trial.StepsToTarget is { } s ? $"{s} steps" : $"error {trial.FinalError:G3} after {trial.StepsRun} steps")}")));
-        report.WriteRun(search.Best, settings.Algorithm == Algorithm.AllReduce ? TopologyKind.FullyConnected : settings.Topology, stopwatch.Elapsed, search.Trials);
+        report.WriteRun(search.Best, topologyKind, stopwatch.Elapsed, search.Trials);
         return ExitCodes.Success;
     }
 

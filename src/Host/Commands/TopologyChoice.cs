@@ -8,16 +8,19 @@ namespace RelayActors.Host.Commands;
 /// </summary>
 internal static class TopologyChoice
 {
-    /// <summary>Checks the size and the root; returns an error message or null.</summary>
+    /// <summary>
+    /// Checks the size and the root (null when none was asked for); returns an error message, in the words of the
+    /// command's flags, or null.
+    /// </summary>
     public static string? Validate(TopologyKind kind, int workers, SpanningTreeKind spanningTree, int? root)
     {
         if (!Topologies.Accepts(kind, workers))
-            return $"A {TopologyKindNames.Format(kind)} needs {Topologies.SizeRequirement(kind)} workers; got {workers}.";
+            return $"A {TopologyKindNames.Format(kind)} needs {Topologies.SizeRequirement(kind)} workers; got --workers {workers}.";
         if (root is not { } r)
             return null;
-        if (spanningTree != SpanningTreeKind.BreadthFirst && r != 0)
-            return $"root {r} only applies to spanning-tree bfs; got spanning-tree {SpanningTreeKindNames.Format(spanningTree)}.";
-        return r < workers ? null : $"root {r} is not a worker: with {workers} workers the root must be in 0..{workers - 1}.";
+        if (spanningTree != SpanningTreeKind.BreadthFirst)
+            return $"--root {r} only applies to --spanning-tree bfs; got --spanning-tree {SpanningTreeKindNames.Format(spanningTree)}.";
+        return r < workers ? null : $"--root {r} is not a worker: with --workers {workers} the root must be in 0..{workers - 1}.";
     }
 
     /// <summary>The run's topology; with a spanning tree, <paramref name="description"/> says which.</summary>

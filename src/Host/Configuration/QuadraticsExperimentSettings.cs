@@ -1,5 +1,6 @@
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
+using RelayActors.Host.Commands;
 using RelayActors.Runtime.Configuration;
 using RelayActors.Runtime.Kernel;
 
@@ -91,7 +92,7 @@ internal sealed record QuadraticsExperimentSettings(
 
     private static long Positive(long value, string key) => value > 0 ? value : throw Invalid(key, value, "must be at least 1");
 
-    private static T Parse<T>(Config section, string key, TryParseName<T> parse, IReadOnlyList<string> names)
+    private static T Parse<T>(Config section, string key, TextParser<T> parse, IReadOnlyList<string> names)
     {
         var text = section.GetString(key);
         return parse(text, out var value) ? value : throw Invalid(key, text, $"must be one of {string.Join(", ", names)}");
@@ -99,6 +100,4 @@ internal sealed record QuadraticsExperimentSettings(
 
     private static ConfigurationException Invalid(string key, object value, string rule) =>
         new($"{ConfigPath}.{key} = {value} {rule}", $"{ConfigPath}.{key}", origin: null);
-
-    private delegate bool TryParseName<T>(string? name, out T value);
 }
