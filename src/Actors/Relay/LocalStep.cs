@@ -39,14 +39,14 @@ public sealed class LocalStep<T>
     /// <summary>x ← Opt(x, ∇f_i(x)) in place: the half-step model x^{(t+1/2)}.</summary>
     public void Apply(long step, Span<T> parameters)
     {
-        _objective.Gradient(parameters, _gradient);
+        _objective.Gradient(step, parameters, _gradient);
         _optimizer.Step(parameters, _gradient, RateAt(step));
     }
 
     /// <summary>u = Opt(x, ∇f_i(x)) − x into <paramref name="update"/>, advancing the optimizer state (RelaySGD/Grad, D², gradient tracking).</summary>
     public void ComputeUpdate(long step, ReadOnlySpan<T> parameters, Span<T> update)
     {
-        _objective.Gradient(parameters, _gradient);
+        _objective.Gradient(step, parameters, _gradient);
         _optimizer.ComputeUpdate(parameters, _gradient, RateAt(step), update);
     }
 }

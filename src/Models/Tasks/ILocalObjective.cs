@@ -12,6 +12,10 @@ public interface ILocalObjective<T>
     /// <summary>Number of parameters.</summary>
     int Dimension { get; }
 
-    /// <summary>A (stochastic) gradient of f_i at <paramref name="parameters"/>, written into <paramref name="gradient"/>.</summary>
-    void Gradient(ReadOnlySpan<T> parameters, Span<T> gradient);
+    /// <summary>
+    /// A (stochastic) gradient of f_i at <paramref name="parameters"/> for step <paramref name="step"/>, written into
+    /// <paramref name="gradient"/>. Objectives whose randomness is a function of the step (mini-batches, dropout)
+    /// need no state beyond it, so a resumed run draws exactly what the uninterrupted one would.
+    /// </summary>
+    void Gradient(long step, ReadOnlySpan<T> parameters, Span<T> gradient);
 }

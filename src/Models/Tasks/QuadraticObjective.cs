@@ -27,7 +27,7 @@ public sealed class QuadraticObjective : ILocalObjective<double>
 
     public int Dimension => _problem.Dimension;
 
-    public void Gradient(ReadOnlySpan<double> parameters, Span<double> gradient)
+    public void Gradient(long step, ReadOnlySpan<double> parameters, Span<double> gradient)
     {
         if (_noise is null)
             _problem.Gradient(_worker, parameters, gradient);

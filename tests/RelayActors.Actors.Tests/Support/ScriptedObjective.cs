@@ -4,12 +4,10 @@ namespace RelayActors.Actors.Tests.Support;
 
 /// <summary>
 /// A one-dimensional objective for the spec's worked examples: the gradient is <c>slope·x − offset</c> plus, on the
-/// first <see cref="ILocalObjective{T}.Gradient"/> call only (step 0), <c>impulse</c>.
+/// step 0 only, <c>impulse</c>.
 /// </summary>
 internal sealed class ScriptedObjective(double slope, double offset, double impulse = 0, bool everyStep = false) : ILocalObjective<double>
 {
-    private long _calls;
-
     public int Dimension => 1;
 
     /// <summary>f_i(x) = (x − b)²/2: gradient x − b.</summary>
@@ -21,9 +19,6 @@ internal sealed class ScriptedObjective(double slope, double offset, double impu
     /// <summary>Gradient <paramref name="g"/> at every step.</summary>
     public static ScriptedObjective Constant(double g) => new(0, 0, g, everyStep: true);
 
-    public void Gradient(ReadOnlySpan<double> parameters, Span<double> gradient)
-    {
-        gradient[0] = (slope * parameters[0]) - offset + (everyStep || _calls == 0 ? impulse : 0);
-        _calls++;
-    }
+    public void Gradient(long step, ReadOnlySpan<double> parameters, Span<double> gradient) =>
+        gradient[0] = (slope * parameters[0]) - offset + (everyStep || step == 0 ? impulse : 0);
 }

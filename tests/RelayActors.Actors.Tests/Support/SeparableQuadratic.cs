@@ -7,7 +7,7 @@ internal sealed class SeparableQuadratic(params double[] target) : ILocalObjecti
 {
     public int Dimension => target.Length;
 
-    public void Gradient(ReadOnlySpan<double> parameters, Span<double> gradient)
+    public void Gradient(long step, ReadOnlySpan<double> parameters, Span<double> gradient)
     {
         for (var c = 0; c < target.Length; c++)
             gradient[c] = parameters[c] - target[c];
