@@ -14,11 +14,13 @@ public struct StepRandom
     {
         var state = Mix((ulong)seed + Golden);
         state = Mix(state ^ ((ulong)a + Golden));
-        state = Mix(state ^ ((ulong)b + (2 * Golden)));
-        _state = Mix(state ^ ((ulong)c + (3 * Golden)));
+        state = Mix(state ^ ((ulong)b + Golden2));
+        _state = Mix(state ^ ((ulong)c + Golden3));
     }
 
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const ulong Golden2 = unchecked(2 * Golden);
+    private const ulong Golden3 = unchecked(3 * Golden);
 
     /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
