@@ -49,20 +49,15 @@ public static class DataSplit
 
         var random = new StepRandom(seed, DirichletStream);
         var order = Shuffled(labels.Length, ref random);
-        var sliceLength = (int)((double)GroupSize / workers * labels.Length); // the reference's int(10 / n · N)
-        var groupCount = (workers + GroupSize - 1) / GroupSize;
         var concatenated = new List<int>(labels.Length);
-        var from = 0;
-        for (var group = 0; group < groupCount; group++)
+        var groups = Groups(labels.Length, workers);
+        for (var group = 0; group < groups.Length; group++)
         {
-            var last = group == groupCount - 1;
-            var slice = order.AsSpan(from, (last ? labels.Length : from + sliceLength) - from);
-            var groupWorkers = last ? workers - GroupSize * (groupCount - 1) : GroupSize;
-            var perClass = IndicesByClass(slice, labels, classes);
-            var lists = SplitGroup(perClass, slice.Length, groupWorkers, alpha, ref random, group);
+            var (start, length, groupWorkers) = groups[group];
+            var slice = order.AsSpan(start, length);
+            var lists = SplitGroup(IndicesByClass(slice, labels, classes), length, groupWorkers, alpha, ref random, group);
             foreach (var list in lists)
                 concatenated.AddRange(list);
-            from += sliceLength;
         }
         return ArraySplit(concatenated.ToArray(), workers);
     }
@@ -94,6 +89,25 @@ public static class DataSplit
             start += size;
         }
         return chunks;
+    }
+
+    /// <summary>
+    /// The reference's groups of ≤ <see cref="GroupSize"/> workers: ⌈n/10⌉ contiguous slices of the shuffled samples,
+    /// each int(10/n·N) long except the last, which runs to the end; every group has 10 workers but the last, which has
+    /// the rest (16 workers → 10 and 6).
+    /// </summary>
+    internal static (int Start, int Length, int Workers)[] Groups(int samples, int workers)
+    {
+        var count = (workers + GroupSize - 1) / GroupSize;
+        var sliceLength = (int)((double)GroupSize / workers * samples); // the reference's int(10 / n · N), float64 product
+        var groups = new (int Start, int Length, int Workers)[count];
+        for (var g = 0; g < count; g++)
+        {
+            var last = g == count - 1;
+            var start = g * sliceLength;
+            groups[g] = (start, last ? samples - start : sliceLength, last ? workers - GroupSize * g : GroupSize);
+        }
+        return groups;
     }
 
     /// <summary>One attempt after another until every worker of the group holds ≥ int(0.5·M/m) samples.</summary>
