@@ -110,7 +110,10 @@ public static class DataSplit
         return groups;
     }
 
-    /// <summary>One attempt after another until every worker of the group holds ≥ int(0.5·M/m) samples.</summary>
+    /// <summary>
+    /// One attempt after another until every worker of the group holds ≥ int(0.5·M/m) samples. Always at least one
+    /// attempt: when the threshold is 0 (M &lt; 2m) the reference's while loop never runs and it reuses a stale list.
+    /// </summary>
     private static List<int>[] SplitGroup(int[][] perClass, int groupSamples, int groupWorkers, double alpha, ref StepRandom random, int group)
     {
         var lists = new List<int>[groupWorkers];

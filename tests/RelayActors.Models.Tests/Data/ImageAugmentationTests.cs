@@ -67,7 +67,7 @@ public sealed class ImageAugmentationTests
     }
 
     [Fact]
-    public void Enabled_DefaultSettings_IsFalse()
+    public void Enabled_CropOrFlip_IsTrueOnlyWhenOneIsSet()
     {
         Assert.False(AugmentationSettings.None.Enabled);
         Assert.True(new AugmentationSettings(HorizontalFlip: true).Enabled);
