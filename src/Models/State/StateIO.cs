@@ -10,6 +10,9 @@ namespace RelayActors.Models.State;
 /// </summary>
 public static class StateIO
 {
+    /// <summary>Longest configuration vector that <see cref="ExpectSpan{T}"/> lists when its length differs (longer ones are garbage more likely than configuration).</summary>
+    private const int MaxListedLength = 1 << 16;
+
     /// <summary>
     /// Writes <paramref name="values"/> as its length, its element size in bytes and its raw bytes. The bytes are the
     /// in-memory representation, which is little-endian on every platform .NET 10 runs on (checked).
@@ -32,22 +35,11 @@ public static class StateIO
     public static void ReadSpan<T>(BinaryReader reader, Span<T> destination, [CallerArgumentExpression(nameof(destination))] string name = "")
         where T : unmanaged
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        RequireLittleEndian();
-        var length = reader.ReadInt32();
-        var size = reader.ReadInt32();
-        if (length != destination.Length || size != Unsafe.SizeOf<T>())
+        var length = ReadHeader<T>(reader, name);
+        if (length != destination.Length)
             throw new InvalidDataException(
-                $"State of '{name}' holds {length} values of {size} bytes, but {destination.Length} values of {Unsafe.SizeOf<T>()} bytes ({typeof(T).Name}) were expected");
-        var bytes = MemoryMarshal.AsBytes(destination);
-        var read = reader.Read(bytes);
-        while (read < bytes.Length)
-        {
-            var more = reader.Read(bytes[read..]);
-            if (more == 0)
-                throw new InvalidDataException($"State of '{name}' ends after {read} of {bytes.Length} bytes");
-            read += more;
-        }
+                $"State of '{name}' holds {length} values, but {destination.Length} were expected");
+        ReadValues(reader, destination, name);
     }
 
     /// <summary>Reads a vector written by <see cref="WriteSpan{T}"/> and checks that it equals <paramref name="expected"/> (a configuration such as a neighbour list).</summary>
@@ -55,8 +47,11 @@ public static class StateIO
     public static void ExpectSpan<T>(BinaryReader reader, ReadOnlySpan<T> expected, [CallerArgumentExpression(nameof(expected))] string name = "")
         where T : unmanaged, IEquatable<T>
     {
-        var found = new T[expected.Length];
-        ReadSpan<T>(reader, found, name);
+        var length = ReadHeader<T>(reader, name);
+        if (length > MaxListedLength && length != expected.Length)
+            throw new InvalidDataException($"State was written for {length} values of {name}, but this one has {expected.Length}");
+        var found = new T[length];
+        ReadValues<T>(reader, found, name);
         if (!expected.SequenceEqual(found))
             throw new InvalidDataException($"State was written for {name} = [{string.Join(", ", found)}], but this one has [{string.Join(", ", expected.ToArray())}]");
     }
@@ -109,6 +104,36 @@ public static class StateIO
             return type.Name;
         var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
         return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeTag))}>";
+    }
+
+    /// <summary>Reads the length and element size of a vector; returns the length.</summary>
+    private static int ReadHeader<T>(BinaryReader reader, string name)
+        where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        RequireLittleEndian();
+        var length = reader.ReadInt32();
+        var size = reader.ReadInt32();
+        if (size != Unsafe.SizeOf<T>())
+            throw new InvalidDataException(
+                $"State of '{name}' holds values of {size} bytes, but values of {Unsafe.SizeOf<T>()} bytes ({typeof(T).Name}) were expected");
+        if (length < 0)
+            throw new InvalidDataException($"State of '{name}' has length {length}");
+        return length;
+    }
+
+    private static void ReadValues<T>(BinaryReader reader, Span<T> destination, string name)
+        where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(destination);
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var more = reader.Read(bytes[read..]);
+            if (more == 0)
+                throw new InvalidDataException($"State of '{name}' ends after {read} of {bytes.Length} bytes");
+            read += more;
+        }
     }
 
     private static void RequireLittleEndian()

@@ -27,7 +27,7 @@ public sealed class StateIOTests
         using var reader = new BinaryReader(stream);
         var error = Assert.Throws<InvalidDataException>(() => StateIO.ReadSpan<float>(reader, model));
 
-        Assert.Equal("State of 'model' holds 4 values of 4 bytes, but 5 values of 4 bytes (Single) were expected", error.Message);
+        Assert.Equal("State of 'model' holds 4 values, but 5 were expected", error.Message);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class StateIOTests
         using var reader = new BinaryReader(stream);
         var error = Assert.Throws<InvalidDataException>(() => StateIO.ReadSpan<double>(reader, new double[4], "model"));
 
-        Assert.Contains("4 values of 4 bytes, but 4 values of 8 bytes (Double)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("State of 'model' holds values of 4 bytes, but values of 8 bytes (Double) were expected", error.Message);
     }
 
     [Fact]
@@ -81,6 +81,18 @@ public sealed class StateIOTests
         var error = Assert.Throws<InvalidDataException>(() => StateIO.ExpectSpan<int>(reader, neighbours));
 
         Assert.Equal("State was written for neighbours = [1, 3], but this one has [1, 2]", error.Message);
+    }
+
+    [Fact]
+    public void ExpectSpan_OtherLength_ThrowsListingBoth()
+    {
+        var stream = Written(w => StateIO.WriteSpan<int>(w, [1]));
+        int[] neighbours = [1, 2, 3];
+
+        using var reader = new BinaryReader(stream);
+        var error = Assert.Throws<InvalidDataException>(() => StateIO.ExpectSpan<int>(reader, neighbours));
+
+        Assert.Equal("State was written for neighbours = [1], but this one has [1, 2, 3]", error.Message);
     }
 
     [Fact]
