@@ -33,9 +33,14 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
         for (var k = 0; k < _inbox.Length; k++)
             _inbox[k] = new T[initial.Length];
         _delivered = new bool[workers - 1];
+        AddStateParts(local);
     }
 
-    public override ReadOnlySpan<T> Model => _model;
+    /// <summary>
+    /// x^{(t)}; with the optimizer, the whole checkpoint. The half step is rewritten by every step, the delivery flags
+    /// cleared when it begins, and an inbox slot is read only after a message of the step overwrote it.
+    /// </summary>
+    protected override Span<T> ModelVector => _model;
 
     public override void BeginStep(long step)
     {

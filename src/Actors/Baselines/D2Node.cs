@@ -1,6 +1,7 @@
 using System.Numerics;
 using RelayActors.Actors.Relay;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Baselines;
 
@@ -30,11 +31,13 @@ public sealed class D2Node<T> : GossipMixingNode<T>
         _update = new T[initial.Length];
         _correction = new T[initial.Length];
         _half = new T[initial.Length];
+        AddStateParts(local);
     }
 
     protected override ReadOnlySpan<T> Outgoing => _half;
 
-    public override ReadOnlySpan<T> Model => _model;
+    /// <summary>x^{(t)}; the update, half step and next model are rewritten by every step.</summary>
+    protected override Span<T> ModelVector => _model;
 
     public override void BeginStep(long step)
     {
@@ -50,4 +53,9 @@ public sealed class D2Node<T> : GossipMixingNode<T>
         VectorMath.Subtract<T>(_correction, _update, _correction);
         (_model, _next) = (_next, _model);
     }
+
+    /// <summary>The correction c^{(t)}, which carries the previous model and update into the next step.</summary>
+    protected override void WriteNodeState(BinaryWriter writer) => StateIO.WriteSpan<T>(writer, _correction);
+
+    protected override void ReadNodeState(BinaryReader reader) => StateIO.ReadSpan<T>(reader, _correction, $"worker {Worker}'s D² correction");
 }

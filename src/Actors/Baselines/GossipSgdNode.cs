@@ -22,11 +22,13 @@ public sealed class GossipSgdNode<T> : GossipMixingNode<T>
         _local = local;
         _model = initial.ToArray();
         _half = new T[initial.Length];
+        AddStateParts(local);
     }
 
     protected override ReadOnlySpan<T> Outgoing => _half;
 
-    public override ReadOnlySpan<T> Model => _model;
+    /// <summary>x^{(t)}; with the optimizer, the whole checkpoint (the half step is rewritten by every step).</summary>
+    protected override Span<T> ModelVector => _model;
 
     public override void BeginStep(long step)
     {

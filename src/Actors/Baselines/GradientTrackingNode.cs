@@ -1,6 +1,7 @@
 using System.Numerics;
 using RelayActors.Actors.Relay;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Baselines;
 
@@ -33,11 +34,13 @@ public sealed class GradientTrackingNode<T> : GossipMixingNode<T>
         _tracker = new T[initial.Length];
         _outgoing = new T[2 * initial.Length];
         _mixed = new T[2 * initial.Length];
+        AddStateParts(local);
     }
 
     protected override ReadOnlySpan<T> Outgoing => _outgoing;
 
-    public override ReadOnlySpan<T> Model => _model;
+    /// <summary>x^{(t)}; the update, outgoing message and mix are rewritten by every step.</summary>
+    protected override Span<T> ModelVector => _model;
 
     public override void BeginStep(long step)
     {
@@ -56,4 +59,9 @@ public sealed class GradientTrackingNode<T> : GossipMixingNode<T>
         _mixed.AsSpan(0, d).CopyTo(_model);
         VectorMath.Subtract<T>(_mixed.AsSpan(d), _update, _tracker);
     }
+
+    /// <summary>The tracker c^{(t)}.</summary>
+    protected override void WriteNodeState(BinaryWriter writer) => StateIO.WriteSpan<T>(writer, _tracker);
+
+    protected override void ReadNodeState(BinaryReader reader) => StateIO.ReadSpan<T>(reader, _tracker, $"worker {Worker}'s gradient tracker");
 }

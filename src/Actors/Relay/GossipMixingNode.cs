@@ -11,8 +11,11 @@ public abstract class GossipMixingNode<T> : SingleRoundNode<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     protected GossipMixingNode(GossipState<T> gossip, int dimension)
-        : base(gossip?.Worker ?? throw new ArgumentNullException(nameof(gossip)), dimension, NeighbourChannels(gossip.Neighbours)) =>
+        : base(gossip?.Worker ?? throw new ArgumentNullException(nameof(gossip)), dimension, NeighbourChannels(gossip.Neighbours))
+    {
         Gossip = gossip;
+        AddStateParts(gossip);
+    }
 
     /// <summary>The mixing state with the neighbours' vectors of this round.</summary>
     protected GossipState<T> Gossip { get; }

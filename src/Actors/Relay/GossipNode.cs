@@ -18,7 +18,8 @@ public sealed class GossipNode<T> : GossipMixingNode<T>
 
     protected override ReadOnlySpan<T> Outgoing => _state;
 
-    public override ReadOnlySpan<T> Model => _state;
+    /// <summary>The state is the estimate, so the model is the whole checkpoint.</summary>
+    protected override Span<T> ModelVector => _state;
 
     public override void BeginStep(long step)
     {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using RelayActors.Actors.Topology;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Relay;
 
@@ -9,7 +10,7 @@ namespace RelayActors.Actors.Relay;
 /// Keeps the latest vector from each neighbour; buffers are allocated once. A neighbour whose message of the round
 /// is missing is left out and the result renormalised by the weight that did arrive (spec §1.6, commit 0e7551a).
 /// </summary>
-public sealed class GossipState<T>
+public sealed class GossipState<T> : ICheckpointable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _neighbours;
@@ -94,6 +95,28 @@ public sealed class GossipState<T>
         if (!all)
             VectorMath.Divide(destination, total, destination);
     }
+
+    /// <summary>
+    /// Only the neighbours, for reading to check: between rounds nothing here determines the future. <see cref="Mix"/>
+    /// marks every slot missing and reads only slots delivered in its round, which <see cref="Accept"/> overwrites first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A round is in progress (a message was accepted and not mixed yet).</exception>
+    public void WriteState(BinaryWriter writer)
+    {
+        if (Array.IndexOf(_delivered, true) is var slot and >= 0)
+            throw new InvalidOperationException($"Worker {Worker} holds an unmixed message from {_neighbours[slot]}; checkpoint between rounds, after Mix");
+        StateIO.WriteTag(writer, StateTag);
+        StateIO.WriteSpan<int>(writer, _neighbours);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        StateIO.ExpectTag(reader, StateTag);
+        StateIO.ExpectSpan<int>(reader, _neighbours, $"worker {Worker}'s gossip neighbours");
+        Array.Clear(_delivered);
+    }
+
+    private static string StateTag => StateIO.TypeTag(typeof(GossipState<T>));
 
     private int RequireSlot(int neighbour)
     {

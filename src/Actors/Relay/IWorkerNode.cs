@@ -1,4 +1,5 @@
 using System.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Relay;
 
@@ -13,8 +14,15 @@ namespace RelayActors.Actors.Relay;
 /// Calls within a round may interleave freely (compose and accept in any order) because every message composed in
 /// round r depends only on what was accepted up to round r − 1; the node keeps that state apart. Implementations
 /// allocate nothing per step after construction.
+/// <para>
+/// Checkpoints (<see cref="ICheckpointable"/>) are taken between steps: after the last round of step t completed and
+/// before <see cref="BeginStep"/>(t + 1). The state holds everything that determines the node's future behaviour
+/// (model, relay buffers and counts, previous models or trackers, optimizer state, <see cref="Model"/> and
+/// <see cref="Count"/>), not what the constructor's arguments fix. A node constructed with the same arguments that
+/// reads it continues from step t + 1 with exactly the numbers of the node that wrote it.
+/// </para>
 /// </remarks>
-public interface IWorkerNode<T>
+public interface IWorkerNode<T> : ICheckpointable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     int Worker { get; }

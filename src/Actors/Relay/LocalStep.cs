@@ -1,5 +1,6 @@
 using System.Numerics;
 using RelayActors.Models.Optim;
+using RelayActors.Models.State;
 using RelayActors.Models.Tasks;
 
 namespace RelayActors.Actors.Relay;
@@ -8,7 +9,11 @@ namespace RelayActors.Actors.Relay;
 /// A worker's local computation, never communicated (spec §1.2, "local momentum"): the gradient of its objective
 /// and its own optimizer step with the learning rate of the step. Owns the gradient buffer, so calls allocate nothing.
 /// </summary>
-public sealed class LocalStep<T>
+/// <remarks>
+/// Its checkpoint state is the optimizer's: the objective draws its randomness from the step and the schedule is a
+/// function of the step, and the gradient buffer is rewritten by every call.
+/// </remarks>
+public sealed class LocalStep<T> : ICheckpointable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ILocalObjective<T> _objective;
@@ -49,4 +54,8 @@ public sealed class LocalStep<T>
         _objective.Gradient(step, parameters, _gradient);
         _optimizer.ComputeUpdate(parameters, _gradient, RateAt(step), update);
     }
+
+    public void WriteState(BinaryWriter writer) => _optimizer.WriteState(writer);
+
+    public void ReadState(BinaryReader reader) => _optimizer.ReadState(reader);
 }

@@ -13,19 +13,21 @@ public static class Lockstep
     public delegate bool DropDecision(long step, int from, int to);
 
     /// <summary>
-    /// Runs <paramref name="steps"/> steps of <paramref name="nodes"/> (indexed by worker id), calling
+    /// Runs <paramref name="steps"/> steps of <paramref name="nodes"/> (indexed by worker id), numbered from
+    /// <paramref name="firstStep"/> (the step after a restored checkpoint's; 0 for a fresh run), calling
     /// <paramref name="afterStep"/> after each and ending early once <paramref name="stop"/> is true; messages for which
     /// <paramref name="isDropped"/> says so are dropped at the receiver.
     /// </summary>
-    public static void Run<T>(IReadOnlyList<IWorkerNode<T>> nodes, long steps, Action<long>? afterStep = null, DropDecision? isDropped = null, Func<bool>? stop = null)
+    public static void Run<T>(IReadOnlyList<IWorkerNode<T>> nodes, long steps, Action<long>? afterStep = null, DropDecision? isDropped = null, Func<bool>? stop = null, long firstStep = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstStep);
         for (var i = 0; i < nodes.Count; i++)
             if (nodes[i].Worker != i)
                 throw new ArgumentException($"nodes[{i}] is worker {nodes[i].Worker}; nodes must be indexed by worker id", nameof(nodes));
-        for (long step = 0; step < steps && !(stop?.Invoke() ?? false); step++)
+        for (var step = firstStep; step < firstStep + steps && !(stop?.Invoke() ?? false); step++)
         {
             foreach (var node in nodes)
                 node.BeginStep(step);

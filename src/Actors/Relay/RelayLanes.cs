@@ -1,6 +1,7 @@
 using System.Numerics;
 using RelayActors.Actors.Topology;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Relay;
 
@@ -10,7 +11,7 @@ namespace RelayActors.Actors.Relay;
 /// pairs of every tree. With one tree the vectors are used in place; with several, each lane gathers its part of
 /// the shared value once per round. All buffers are allocated in the constructor.
 /// </summary>
-public sealed class RelayLanes<T>
+public sealed class RelayLanes<T> : ICheckpointable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly RelayState<T>[] _lanes;
@@ -113,6 +114,29 @@ public sealed class RelayLanes<T>
         var (_, relay) = LaneOf(channel);
         return relay.CountAt(_neighbourOf[channel]);
     }
+
+    /// <summary>
+    /// Every lane's inbox. The part buffers are not saved: the own parts are gathered again by <see cref="SetOwn"/>
+    /// before they are read (RelaySum's fixed value is set in its constructor), and the result and fill parts are
+    /// rewritten by every average.
+    /// </summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        StateIO.WriteTag(writer, StateTag);
+        writer.Write(_lanes.Length);
+        foreach (var lane in _lanes)
+            lane.WriteState(writer);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        StateIO.ExpectTag(reader, StateTag);
+        StateIO.ExpectInt32(reader, _lanes.Length, "the number of trees (lanes)");
+        foreach (var lane in _lanes)
+            lane.ReadState(reader);
+    }
+
+    private static string StateTag => StateIO.TypeTag(typeof(RelayLanes<T>));
 
     private int Combine(Mode mode, ReadOnlySpan<T> own, ReadOnlySpan<T> fill, Span<T> destination)
     {

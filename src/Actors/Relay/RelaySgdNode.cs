@@ -17,7 +17,6 @@ public sealed class RelaySgdNode<T> : SingleRoundNode<T>
     private readonly T[] _half;
     private T[] _model;
     private T[] _next;
-    private int _count;
 
     /// <summary>Worker state starting from <paramref name="initial"/> = x⁰, the common initial model (every worker gets the same).</summary>
     public RelaySgdNode(RelayLanes<T> relay, LocalStep<T> local, RelayFill fill, ReadOnlySpan<T> initial)
@@ -33,16 +32,19 @@ public sealed class RelaySgdNode<T> : SingleRoundNode<T>
         _model = initial.ToArray();
         _next = new T[initial.Length];
         _half = new T[initial.Length];
+        AddStateParts(relay, local);
     }
 
-    public override ReadOnlySpan<T> Model => _model;
-
-    public override int Count => _count;
-
-    /// <summary>x^{(t+1/2)} of the current step.</summary>
+    /// <summary>x^{(t+1/2)} of the current step (not restored from a checkpoint until the next step begins).</summary>
     public ReadOnlySpan<T> HalfStep => _half;
 
     public override int PayloadLength(int lane) => _relay.PayloadLength(lane);
+
+    /// <summary>
+    /// x^{(t)}; with the relay's inboxes and the optimizer, the whole checkpoint (also the fill r for
+    /// <see cref="RelayFill.OwnPrevious"/>). The half step and next model are rewritten by every step.
+    /// </summary>
+    protected override Span<T> ModelVector => _model;
 
     public override void BeginStep(long step)
     {
@@ -65,7 +67,7 @@ public sealed class RelaySgdNode<T> : SingleRoundNode<T>
             RelayFill.OwnPrevious => _model,
             _ => default,
         };
-        _count = _relay.AverageWithFill(_half, fill, _next);
+        Count = _relay.AverageWithFill(_half, fill, _next);
         (_model, _next) = (_next, _model);
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using RelayActors.Actors.Topology;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Relay;
 
@@ -17,7 +18,7 @@ namespace RelayActors.Actors.Relay;
 /// an add: the same additions in the same order (own, then the slots in ascending order), so the same bits, with one
 /// pass over the vectors fewer (docs/PERFORMANCE.md).
 /// </remarks>
-public sealed class RelayState<T>
+public sealed class RelayState<T> : ICheckpointable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _neighbours;
@@ -155,6 +156,33 @@ public sealed class RelayState<T>
     /// <summary>c_{j→i} as last accepted from the neighbour in <paramref name="slot"/> (0 before any message or after a drop).</summary>
     public int CountAt(int slot) => _inboxCounts[slot];
 
+    /// <summary>
+    /// The inbox: every slot's m_{j→i} and c_{j→i} (a dropped message's slot is zero with count 0), after the tree
+    /// neighbours and sizes it belongs to, which reading checks.
+    /// </summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        StateIO.WriteTag(writer, StateTag);
+        writer.Write(WorkerCount);
+        StateIO.WriteSpan<int>(writer, _neighbours);
+        StateIO.WriteSpan<int>(writer, _inboxCounts);
+        foreach (var slot in _inbox)
+            StateIO.WriteSpan<T>(writer, slot);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        StateIO.ExpectTag(reader, StateTag);
+        StateIO.ExpectInt32(reader, WorkerCount, "the number of workers in the tree");
+        StateIO.ExpectSpan<int>(reader, _neighbours, $"worker {Worker}'s tree neighbours");
+        StateIO.ReadSpan<int>(reader, _inboxCounts, $"worker {Worker}'s inbox counts");
+        foreach (var count in _inboxCounts)
+            if (count < 0 || count >= WorkerCount)
+                throw new InvalidDataException($"State of worker {Worker} has inbox count {count}; a neighbour can relay 0..{WorkerCount - 1} workers");
+        for (var k = 0; k < _inbox.Length; k++)
+            StateIO.ReadSpan<T>(reader, _inbox[k], $"worker {Worker}'s inbox slot of neighbour {_neighbours[k]}");
+    }
+
     /// <summary>C_i = 1 + Σ_j c_{j→i}.</summary>
     private int TotalCount()
     {
@@ -199,6 +227,8 @@ public sealed class RelayState<T>
             VectorMath.Add(own, slot, destination);
         }
     }
+
+    private static string StateTag => StateIO.TypeTag(typeof(RelayState<T>));
 
     private int RequireSlot(int neighbour, string parameter)
     {

@@ -17,7 +17,6 @@ public sealed class RelaySumGradNode<T> : SingleRoundNode<T>
     private readonly T[] _update;
     private readonly T[] _sum;
     private readonly T _workers;
-    private int _count;
 
     public RelaySumGradNode(RelayLanes<T> relay, LocalStep<T> local, ReadOnlySpan<T> initial)
         : base(relay?.Worker ?? throw new ArgumentNullException(nameof(relay)), relay.Dimension, relay.Channels.ToArray())
@@ -31,11 +30,11 @@ public sealed class RelaySumGradNode<T> : SingleRoundNode<T>
         _update = new T[initial.Length];
         _sum = new T[initial.Length];
         _workers = T.CreateChecked(relay.WorkerCount);
+        AddStateParts(relay, local);
     }
 
-    public override ReadOnlySpan<T> Model => _model;
-
-    public override int Count => _count;
+    /// <summary>x^{(t)}; with the relay's inboxes and the optimizer, the whole checkpoint (update and sum are rewritten by every step).</summary>
+    protected override Span<T> ModelVector => _model;
 
     public override int PayloadLength(int lane) => _relay.PayloadLength(lane);
 
@@ -53,7 +52,7 @@ public sealed class RelaySumGradNode<T> : SingleRoundNode<T>
 
     protected override void CompleteStep()
     {
-        _count = _relay.Sum(_update, _sum);
+        Count = _relay.Sum(_update, _sum);
         VectorMath.Divide<T>(_sum, _workers, _sum);
         VectorMath.Add<T>(_model, _sum, _model);
     }

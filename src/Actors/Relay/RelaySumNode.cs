@@ -9,7 +9,6 @@ public sealed class RelaySumNode<T> : SingleRoundNode<T>
     private readonly RelayLanes<T> _relay;
     private readonly T[] _value;
     private readonly T[] _estimate;
-    private int _count;
 
     public RelaySumNode(RelayLanes<T> relay, ReadOnlySpan<T> value)
         : base(relay?.Worker ?? throw new ArgumentNullException(nameof(relay)), relay.Dimension, relay.Channels.ToArray())
@@ -20,11 +19,11 @@ public sealed class RelaySumNode<T> : SingleRoundNode<T>
         _value = value.ToArray();
         _estimate = new T[value.Length];
         _relay.SetOwn(_value);
+        AddStateParts(relay);
     }
 
-    public override ReadOnlySpan<T> Model => _estimate;
-
-    public override int Count => _count;
+    /// <summary>S_i / C_i of the last step; the relay's inboxes are the rest of the checkpoint (the value is the constructor's).</summary>
+    protected override Span<T> ModelVector => _estimate;
 
     public override int PayloadLength(int lane) => _relay.PayloadLength(lane);
 
@@ -39,5 +38,5 @@ public sealed class RelaySumNode<T> : SingleRoundNode<T>
 
     protected override void DropChannel(int index) => _relay.Drop(index);
 
-    protected override void CompleteStep() => _count = _relay.AverageByCount(_value, _estimate);
+    protected override void CompleteStep() => Count = _relay.AverageByCount(_value, _estimate);
 }

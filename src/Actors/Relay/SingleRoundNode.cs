@@ -1,4 +1,5 @@
 using System.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Relay;
 
@@ -11,6 +12,7 @@ public abstract class SingleRoundNode<T> : IWorkerNode<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly Channel[] _channels;
+    private ICheckpointable[] _stateParts = [];
 
     protected SingleRoundNode(int worker, int dimension, Channel[] channels)
     {
@@ -31,9 +33,10 @@ public abstract class SingleRoundNode<T> : IWorkerNode<T>
     /// <summary>The channels of the single round, in the order the indices of Compose/Accept/Drop refer to.</summary>
     public ReadOnlySpan<Channel> Channels => _channels;
 
-    public abstract ReadOnlySpan<T> Model { get; }
+    public ReadOnlySpan<T> Model => ModelVector;
 
-    public virtual int Count => 0;
+    /// <summary>Set by the algorithms that keep counts (RelaySum's C_i); stays 0 for the others.</summary>
+    public int Count { get; protected set; }
 
     public ReadOnlySpan<Channel> Sends(long step, int round) => CheckRound(round) == 0 ? _channels : default;
 
@@ -71,6 +74,40 @@ public abstract class SingleRoundNode<T> : IWorkerNode<T>
         CompleteStep();
     }
 
+    /// <summary>
+    /// Writes a header naming the node type (with its element type), the worker and the dimension, so state of another
+    /// algorithm or size is rejected on reading; then <see cref="Model"/>, <see cref="Count"/>, the parts added by
+    /// <see cref="AddStateParts"/> in order, and last <see cref="WriteNodeState"/>.
+    /// </summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        StateIO.WriteTag(writer, StateIO.TypeTag(GetType()));
+        writer.Write(Worker);
+        writer.Write(Dimension);
+        StateIO.WriteSpan(writer, Model);
+        writer.Write(Count);
+        foreach (var part in _stateParts)
+            part.WriteState(writer);
+        WriteNodeState(writer);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        StateIO.ExpectTag(reader, StateIO.TypeTag(GetType()));
+        StateIO.ExpectInt32(reader, Worker, "worker");
+        StateIO.ExpectInt32(reader, Dimension, $"worker {Worker}'s dimension");
+        StateIO.ReadSpan(reader, ModelVector, $"worker {Worker}'s model");
+        var count = reader.ReadInt32();
+        if (count < 0)
+            throw new InvalidDataException($"State of worker {Worker} has count {count}; counts are non-negative");
+        Count = count;
+        foreach (var part in _stateParts)
+            part.ReadState(reader);
+        ReadNodeState(reader);
+    }
+
     /// <summary>Channels to every neighbour on lane 0.</summary>
     protected static Channel[] NeighbourChannels(ReadOnlySpan<int> neighbours)
     {
@@ -88,6 +125,28 @@ public abstract class SingleRoundNode<T> : IWorkerNode<T>
 
     /// <summary>Ends the step after every channel was accepted or dropped.</summary>
     protected abstract void CompleteStep();
+
+    /// <summary>The vector behind <see cref="Model"/>, which checkpoints save and restore.</summary>
+    protected abstract Span<T> ModelVector { get; }
+
+    /// <summary>
+    /// Adds objects whose state belongs to this node's checkpoint (relay buffers, mixing state, the local step with its
+    /// optimizer); called from constructors, so a fresh node with the same arguments reads them in the same order.
+    /// </summary>
+    protected void AddStateParts(params ICheckpointable[] parts) => _stateParts = [.. _stateParts, .. parts];
+
+    /// <summary>
+    /// State beyond the model, count and parts that determines the next steps (D²'s correction, gradient tracking's
+    /// tracker); nothing by default. Buffers that the next step rewrites before reading need not be saved.
+    /// </summary>
+    protected virtual void WriteNodeState(BinaryWriter writer)
+    {
+    }
+
+    /// <summary>Restores what <see cref="WriteNodeState"/> wrote.</summary>
+    protected virtual void ReadNodeState(BinaryReader reader)
+    {
+    }
 
     private int CheckRound(int round) =>
         round == 0 ? 0 : throw new ArgumentOutOfRangeException(nameof(round), round, $"Worker {Worker} has one round per step");

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Models.Optim;
 
@@ -104,4 +105,26 @@ public sealed class AdamOptimizer<T> : ILocalOptimizer<T>
         Array.Clear(_secondMoment);
         _stepCount = 0;
     }
+
+    /// <summary>The step count and both moments; the scratch is rewritten every step.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        StateIO.WriteTag(writer, StateTag);
+        writer.Write(_stepCount);
+        StateIO.WriteSpan<T>(writer, _firstMoment);
+        StateIO.WriteSpan<T>(writer, _secondMoment);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        StateIO.ExpectTag(reader, StateTag);
+        var stepCount = reader.ReadInt64();
+        if (stepCount < 0)
+            throw new InvalidDataException($"State of {StateTag} has step count {stepCount}; it must be non-negative");
+        _stepCount = stepCount;
+        StateIO.ReadSpan<T>(reader, _firstMoment);
+        StateIO.ReadSpan<T>(reader, _secondMoment);
+    }
+
+    private static string StateTag => StateIO.TypeTag(typeof(AdamOptimizer<T>));
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using RelayActors.Models.Numerics;
+using RelayActors.Models.State;
 
 namespace RelayActors.Models.Optim;
 
@@ -74,4 +75,19 @@ public sealed class SgdOptimizer<T> : ILocalOptimizer<T>
     }
 
     public void Reset() => Array.Clear(_momentumBuffer);
+
+    /// <summary>The momentum buffer (empty without momentum); it starts at zero, so no "initialised" flag is needed. The scratch is rewritten every step.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        StateIO.WriteTag(writer, StateTag);
+        StateIO.WriteSpan<T>(writer, _momentumBuffer);
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        StateIO.ExpectTag(reader, StateTag);
+        StateIO.ReadSpan<T>(reader, _momentumBuffer);
+    }
+
+    private static string StateTag => StateIO.TypeTag(typeof(SgdOptimizer<T>));
 }

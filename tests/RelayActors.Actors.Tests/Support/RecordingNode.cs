@@ -56,6 +56,11 @@ internal sealed class RecordingNode(IWorkerNode<double> inner) : IWorkerNode<dou
         _rounds.Add((_step, inner.Model.ToArray(), inner.Count));
     }
 
+    /// <summary>The inner node's state; the records are observations, not state, and the step is set again by the next BeginStep.</summary>
+    public void WriteState(BinaryWriter writer) => inner.WriteState(writer);
+
+    public void ReadState(BinaryReader reader) => inner.ReadState(reader);
+
     /// <summary>A message accepted in <paramref name="Step"/> from <paramref name="From"/>.</summary>
     internal sealed record Received(long Step, Channel From, double[] Payload, int Count);
 }

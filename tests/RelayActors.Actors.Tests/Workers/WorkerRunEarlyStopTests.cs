@@ -80,5 +80,9 @@ public sealed class WorkerRunEarlyStopTests
         public void Drop(int round, int index) => inner.Drop(round, index);
 
         public void CompleteRound(int round) => inner.CompleteRound(round);
+
+        public void WriteState(BinaryWriter writer) => inner.WriteState(writer);
+
+        public void ReadState(BinaryReader reader) => inner.ReadState(reader);
     }
 }
