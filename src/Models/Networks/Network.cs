@@ -16,6 +16,9 @@ public sealed class Network
     private readonly Layer[] _layers;
     private readonly int[] _offsets;
 
+    // Cached because Layer.ParameterCount walks the tensor list, which would allocate on every step.
+    private readonly int[] _lengths;
+
     private Network(ModelKind kind, ImageShape input, int classes, Layer[] layers)
     {
         Kind = kind;
@@ -23,11 +26,13 @@ public sealed class Network
         Classes = classes;
         _layers = layers;
         _offsets = new int[layers.Length];
+        _lengths = new int[layers.Length];
         var slices = new List<ParameterSlice>();
         var offset = 0;
         for (var l = 0; l < layers.Length; l++)
         {
             _offsets[l] = offset;
+            _lengths[l] = layers[l].ParameterCount;
             foreach (var (suffix, shape) in layers[l].Tensors)
             {
                 var slice = new ParameterSlice($"{layers[l].Name}.{suffix}", offset, shape);
@@ -96,9 +101,9 @@ public sealed class Network
         text.Append(CultureInfo.InvariantCulture, $"{Kind}: input {Input}, {Classes} classes").AppendLine();
         foreach (var layer in _layers)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {layer.Name,-10} {layer.Describe(),-46} → {layer.Output,-12}");
+            text.Append(CultureInfo.InvariantCulture, $"  {layer.Name,-10} {layer.Describe(),-46} → {layer.Output}");
             if (layer.ParameterCount > 0)
-                text.Append(CultureInfo.InvariantCulture, $" {layer.ParameterCount,10:N0} parameters");
+                text.Append(' ', Math.Max(0, 12 - layer.Output.ToString().Length)).Append(CultureInfo.InvariantCulture, $" {layer.ParameterCount,10:N0} parameters");
             text.AppendLine();
         }
         text.Append(CultureInfo.InvariantCulture, $"  total {ParameterCount:N0} parameters");
@@ -106,10 +111,10 @@ public sealed class Network
     }
 
     /// <summary>Layer <paramref name="layer"/>'s part of a flat parameter or gradient buffer.</summary>
-    internal Span<float> ParametersOf(int layer, Span<float> buffer) => buffer.Slice(_offsets[layer], _layers[layer].ParameterCount);
+    internal Span<float> ParametersOf(int layer, Span<float> buffer) => buffer.Slice(_offsets[layer], _lengths[layer]);
 
     /// <summary>Layer <paramref name="layer"/>'s part of a flat parameter or gradient buffer.</summary>
-    internal ReadOnlySpan<float> ParametersOf(int layer, ReadOnlySpan<float> buffer) => buffer.Slice(_offsets[layer], _layers[layer].ParameterCount);
+    internal ReadOnlySpan<float> ParametersOf(int layer, ReadOnlySpan<float> buffer) => buffer.Slice(_offsets[layer], _lengths[layer]);
 
     /// <summary>Throws unless a buffer named <paramref name="name"/> has the layout's length.</summary>
     internal void CheckLength(int length, string name)
