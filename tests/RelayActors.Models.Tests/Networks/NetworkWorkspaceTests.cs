@@ -19,19 +19,19 @@ public sealed class NetworkWorkspaceTests
     };
 
     [Theory]
-    [InlineData(ModelKind.LogisticRegression, 2, 3, 8)]
-    [InlineData(ModelKind.Mlp, 1, 6, 8)]
-    [InlineData(ModelKind.LeNet, 1, 12, 8)]
+    [InlineData(ModelKind.LogisticRegression, 2, 3, 3, 8)]
+    [InlineData(ModelKind.Mlp, 1, 6, 3, 8)]
+    [InlineData(ModelKind.LeNet, 1, 12, 3, 8)]
     // VggSmall's 128-channel convolutions make each loss evaluation costly while the GEMM is the naive reference.
-    [InlineData(ModelKind.VggSmall, 2, 8, 3)]
-    public void Gradient_EveryTensor_MatchesFiniteDifferencesOfTheLoss(ModelKind kind, int channels, int size, int perTensor)
+    [InlineData(ModelKind.VggSmall, 2, 8, 2, 2)]
+    public void Gradient_EveryTensor_MatchesFiniteDifferencesOfTheLoss(ModelKind kind, int channels, int size, int batch, int perTensor)
     {
         // Loss in float32 (forward only), central differences with ε = 1e-3 on a few seeded coordinates of every
         // tensor, tolerance 2e-3·(1 + |g|): float32 rounding of a loss ≈ 1.6 contributes ≈ 1e-4 over 2ε. A step of
         // ε = 1e-2 was tried and moved ReLU decisions of these small models (errors ≈ 5e-3); 1e-3 moves none here.
         // Dropout (VggSmall) replays the same masks in every evaluation from a copy of one StepRandom.
-        var (network, parameters, inputs, labels) = Setup(kind, channels, size);
-        var workspace = network.CreateWorkspace(Batch);
+        var (network, parameters, inputs, labels) = Setup(kind, channels, size, batch);
+        var workspace = network.CreateWorkspace(batch);
         var masks = new StepRandom(3, 1, 4);
         var gradient = new float[network.ParameterCount];
         Array.Fill(gradient, float.NaN);
@@ -172,12 +172,13 @@ public sealed class NetworkWorkspaceTests
         Assert.True(correct >= 62, $"{correct} of {samples} correct");
     }
 
-    private static (Network Network, float[] Parameters, float[] Inputs, int[] Labels) Setup(ModelKind kind, int channels, int size)
+    private static (Network Network, float[] Parameters, float[] Inputs, int[] Labels) Setup(ModelKind kind, int channels, int size, int batch = Batch)
     {
         var network = Network.Create(kind, new ImageShape(channels, size, size), Classes);
         var parameters = new float[network.ParameterCount];
         network.Initialize(parameters, 5);
-        var inputs = LayerGradientCheck.RandomValues(Batch * network.Input.Size, 6, 1.0);
-        return (network, parameters, inputs, [4, 0, 2]);
+        var inputs = LayerGradientCheck.RandomValues(batch * network.Input.Size, 6, 1.0);
+        int[] labels = [4, 0, 2];
+        return (network, parameters, inputs, labels[..batch]);
     }
 }
