@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using RelayActors.Models.Data;
 
 namespace RelayActors.Models.Layers;
@@ -25,50 +26,28 @@ internal sealed class AvgPool2d : Pool2d
 
     public override string Describe() => $"AvgPool2d {Geometry}";
 
-    public override void Forward(LayerCall call, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output)
+    protected override void ForwardPlane(ReadOnlySpan<float> source, Span<float> target)
     {
-        var (inPlane, outPlane) = (Input.Height * Input.Width, Output.Height * Output.Width);
-        for (var p = 0; p < call.Batch * Input.Channels; p++)
+        for (var o = 0; o < target.Length; o++)
         {
-            var source = input.Slice(p * inPlane, inPlane);
-            var target = output.Slice(p * outPlane, outPlane);
-            for (var o = 0; o < outPlane; o++)
-            {
-                var start = WindowStart(o);
-                var sum = 0f;
-                for (var y = 0; y < KernelHeight; y++)
-                {
-                    var row = source.Slice(start + (y * Input.Width), KernelWidth);
-                    for (var x = 0; x < row.Length; x++)
-                        sum += row[x];
-                }
-                target[o] = sum * _scale;
-            }
+            var start = WindowStart(o);
+            var sum = 0f;
+            for (var y = 0; y < KernelHeight; y++)
+                sum += TensorPrimitives.Sum(source.Slice(start + (y * Input.Width), KernelWidth));
+            target[o] = sum * _scale;
         }
     }
 
-    public override void Backward(
-        LayerCall call, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output,
-        ReadOnlySpan<float> outputGrad, Span<float> inputGrad, Span<float> parameterGrad)
+    protected override void BackwardPlaneAdd(ReadOnlySpan<float> source, ReadOnlySpan<float> targetGrad, Span<float> sourceGrad)
     {
-        if (inputGrad.IsEmpty)
-            return;
-        var (inPlane, outPlane) = (Input.Height * Input.Width, Output.Height * Output.Width);
-        inputGrad[..(call.Batch * Input.Size)].Clear();
-        for (var p = 0; p < call.Batch * Input.Channels; p++)
+        for (var o = 0; o < targetGrad.Length; o++)
         {
-            var sourceGrad = inputGrad.Slice(p * inPlane, inPlane);
-            var targetGrad = outputGrad.Slice(p * outPlane, outPlane);
-            for (var o = 0; o < outPlane; o++)
+            var start = WindowStart(o);
+            var share = targetGrad[o] * _scale;
+            for (var y = 0; y < KernelHeight; y++)
             {
-                var start = WindowStart(o);
-                var share = targetGrad[o] * _scale;
-                for (var y = 0; y < KernelHeight; y++)
-                {
-                    var row = sourceGrad.Slice(start + (y * Input.Width), KernelWidth);
-                    for (var x = 0; x < row.Length; x++)
-                        row[x] += share;
-                }
+                var row = sourceGrad.Slice(start + (y * Input.Width), KernelWidth);
+                TensorPrimitives.Add(row, share, row);
             }
         }
     }

@@ -4,8 +4,8 @@ namespace RelayActors.Models.Layers;
 
 /// <summary>
 /// Max pooling. Ties: the whole gradient of a window goes to its <em>first</em> maximal element in row-major order
-/// (PyTorch's CPU kernel does the same); the backward pass finds it again by comparing the input with the stored
-/// output, so no argmax indices are kept.
+/// (PyTorch's CPU kernel scans with a strict &gt; as well); the backward pass recomputes that argmax from the input,
+/// so no indices are kept between the passes.
 /// </summary>
 internal sealed class MaxPool2d : Pool2d
 {
@@ -21,35 +21,16 @@ internal sealed class MaxPool2d : Pool2d
 
     public override string Describe() => $"MaxPool2d {Geometry}";
 
-    public override void Forward(LayerCall call, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output)
+    protected override void ForwardPlane(ReadOnlySpan<float> source, Span<float> target)
     {
-        var (inPlane, outPlane) = (Input.Height * Input.Width, Output.Height * Output.Width);
-        for (var p = 0; p < call.Batch * Input.Channels; p++)
-        {
-            var source = input.Slice(p * inPlane, inPlane);
-            var target = output.Slice(p * outPlane, outPlane);
-            for (var o = 0; o < outPlane; o++)
-                target[o] = source[ArgMax(source, WindowStart(o))];
-        }
+        for (var o = 0; o < target.Length; o++)
+            target[o] = source[ArgMax(source, WindowStart(o))];
     }
 
-    public override void Backward(
-        LayerCall call, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output,
-        ReadOnlySpan<float> outputGrad, Span<float> inputGrad, Span<float> parameterGrad)
+    protected override void BackwardPlaneAdd(ReadOnlySpan<float> source, ReadOnlySpan<float> targetGrad, Span<float> sourceGrad)
     {
-        if (inputGrad.IsEmpty)
-            return;
-        var (inPlane, outPlane) = (Input.Height * Input.Width, Output.Height * Output.Width);
-        inputGrad[..(call.Batch * Input.Size)].Clear();
-        for (var p = 0; p < call.Batch * Input.Channels; p++)
-        {
-            var source = input.Slice(p * inPlane, inPlane);
-            var sourceGrad = inputGrad.Slice(p * inPlane, inPlane);
-            var targetGrad = outputGrad.Slice(p * outPlane, outPlane);
-            // Accumulate: with stride < kernel one pixel can win several windows.
-            for (var o = 0; o < outPlane; o++)
-                sourceGrad[ArgMax(source, WindowStart(o))] += targetGrad[o];
-        }
+        for (var o = 0; o < targetGrad.Length; o++)
+            sourceGrad[ArgMax(source, WindowStart(o))] += targetGrad[o];
     }
 
     /// <summary>Plane offset of the first maximal element of the window starting at <paramref name="start"/>.</summary>
