@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace RelayActors.Models.Layers;
 
 /// <summary>
@@ -36,14 +34,14 @@ internal readonly record struct Im2Col(int Channels, int Height, int Width, int 
                             continue;
                         }
                         var source = image.Slice(((c * Height) + iy) * Width, Width);
-                        segment[..first].Clear();
-                        segment[end..].Clear();
                         var ix = (first * Stride) - Padding + kx;
-                        if (Stride == 1)
-                            source.Slice(ix, end - first).CopyTo(segment[first..end]);
-                        else
-                            for (var ox = first; ox < end; ox++, ix += Stride)
-                                segment[ox] = source[ix];
+                        // Scalar loops: rows are 7–28 wide here, where span Clear/CopyTo calls cost more than they save.
+                        for (var ox = 0; ox < first; ox++)
+                            segment[ox] = 0f;
+                        for (var ox = first; ox < end; ox++, ix += Stride)
+                            segment[ox] = source[ix];
+                        for (var ox = end; ox < segment.Length; ox++)
+                            segment[ox] = 0f;
                     }
                 }
             }
@@ -71,16 +69,8 @@ internal readonly record struct Im2Col(int Channels, int Height, int Width, int 
                         var segment = row.Slice(oy * OutWidth, OutWidth);
                         var target = image.Slice(((c * Height) + iy) * Width, Width);
                         var ix = (first * Stride) - Padding + kx;
-                        if (Stride == 1)
-                        {
-                            var destination = target.Slice(ix, end - first);
-                            TensorPrimitives.Add(destination, segment[first..end], destination);
-                        }
-                        else
-                        {
-                            for (var ox = first; ox < end; ox++, ix += Stride)
-                                target[ix] += segment[ox];
-                        }
+                        for (var ox = first; ox < end; ox++, ix += Stride)
+                            target[ix] += segment[ox];
                     }
                 }
             }
