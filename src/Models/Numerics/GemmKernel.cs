@@ -38,33 +38,26 @@ internal static unsafe class GemmKernel
     public static void Accelerated(
         int kc, float* a, float* b, float* c, int ldc, int rows, int columns, float alpha, float beta, float* scratch)
     {
+        // The C tile is read (or written) only after the k loop; asking for its lines now hides the miss behind it.
+        if (Sse.IsSupported)
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                Sse.Prefetch0(c + (r * ldc));
+                Sse.Prefetch0(c + (r * ldc) + Columns - 1);
+            }
+        }
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < kc; p++)
+        var p = 0;
+        // Two steps per iteration halve the loop overhead next to the 24 FMAs.
+        for (; p + 2 <= kc; p += 2, a += 2 * Rows, b += 2 * Columns)
         {
-            var b0 = Avx.LoadVector256(b);
-            var b1 = Avx.LoadVector256(b + 8);
-            var x = Avx.BroadcastScalarToVector256(a);
-            c00 = Fma.MultiplyAdd(x, b0, c00);
-            c01 = Fma.MultiplyAdd(x, b1, c01);
-            x = Avx.BroadcastScalarToVector256(a + 1);
-            c10 = Fma.MultiplyAdd(x, b0, c10);
-            c11 = Fma.MultiplyAdd(x, b1, c11);
-            x = Avx.BroadcastScalarToVector256(a + 2);
-            c20 = Fma.MultiplyAdd(x, b0, c20);
-            c21 = Fma.MultiplyAdd(x, b1, c21);
-            x = Avx.BroadcastScalarToVector256(a + 3);
-            c30 = Fma.MultiplyAdd(x, b0, c30);
-            c31 = Fma.MultiplyAdd(x, b1, c31);
-            x = Avx.BroadcastScalarToVector256(a + 4);
-            c40 = Fma.MultiplyAdd(x, b0, c40);
-            c41 = Fma.MultiplyAdd(x, b1, c41);
-            x = Avx.BroadcastScalarToVector256(a + 5);
-            c50 = Fma.MultiplyAdd(x, b0, c50);
-            c51 = Fma.MultiplyAdd(x, b1, c51);
-            a += Rows;
-            b += Columns;
+            Step(a, b, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
+            Step(a + Rows, b + Columns, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
         }
+        if (p < kc)
+            Step(a, b, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
 
         var full = rows == Rows && columns == Columns;
         var target = full ? c : scratch;
@@ -99,6 +92,36 @@ internal static unsafe class GemmKernel
             }
         }
         UpdatePartial(scratch, c, ldc, rows, columns, alpha, beta);
+    }
+
+    /// <summary>One depth step: the outer product of 6 A values and 16 B values added into the 12 accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(
+        float* a, float* b,
+        ref Vector256<float> c00, ref Vector256<float> c01, ref Vector256<float> c10, ref Vector256<float> c11,
+        ref Vector256<float> c20, ref Vector256<float> c21, ref Vector256<float> c30, ref Vector256<float> c31,
+        ref Vector256<float> c40, ref Vector256<float> c41, ref Vector256<float> c50, ref Vector256<float> c51)
+    {
+        var b0 = Avx.LoadVector256(b);
+        var b1 = Avx.LoadVector256(b + 8);
+        var x = Avx.BroadcastScalarToVector256(a);
+        c00 = Fma.MultiplyAdd(x, b0, c00);
+        c01 = Fma.MultiplyAdd(x, b1, c01);
+        x = Avx.BroadcastScalarToVector256(a + 1);
+        c10 = Fma.MultiplyAdd(x, b0, c10);
+        c11 = Fma.MultiplyAdd(x, b1, c11);
+        x = Avx.BroadcastScalarToVector256(a + 2);
+        c20 = Fma.MultiplyAdd(x, b0, c20);
+        c21 = Fma.MultiplyAdd(x, b1, c21);
+        x = Avx.BroadcastScalarToVector256(a + 3);
+        c30 = Fma.MultiplyAdd(x, b0, c30);
+        c31 = Fma.MultiplyAdd(x, b1, c31);
+        x = Avx.BroadcastScalarToVector256(a + 4);
+        c40 = Fma.MultiplyAdd(x, b0, c40);
+        c41 = Fma.MultiplyAdd(x, b1, c41);
+        x = Avx.BroadcastScalarToVector256(a + 5);
+        c50 = Fma.MultiplyAdd(x, b0, c50);
+        c51 = Fma.MultiplyAdd(x, b1, c51);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
