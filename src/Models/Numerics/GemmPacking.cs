@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace RelayActors.Models.Numerics;
 
@@ -36,17 +38,25 @@ internal static unsafe class GemmPacking
                 }
                 continue;
             }
+            var source0 = problem.A + ((long)first * lda) + depth0;
+            var done = 0;
+            if (Avx.IsSupported)
+            {
+                // 8 depths at a time; each 8-float store overlaps the next step's first 2 floats, rewritten after it.
+                for (; done + 8 <= depth; done += 8)
+                    TransposeStore(source0 + done, lda, valid, destination + (done * Mr), Mr);
+            }
             for (var r = 0; r < Mr; r++)
             {
                 var target = destination + r;
                 if (r >= valid)
                 {
-                    for (var p = 0; p < depth; p++)
+                    for (var p = done; p < depth; p++)
                         target[p * Mr] = 0;
                     continue;
                 }
-                var source = problem.A + ((long)(first + r) * lda) + depth0;
-                for (var p = 0; p < depth; p++)
+                var source = source0 + ((long)r * lda);
+                for (var p = done; p < depth; p++)
                     target[p * Mr] = source[p];
             }
         }
@@ -67,17 +77,27 @@ internal static unsafe class GemmPacking
             if (problem.TransposeB)
             {
                 // B is stored n×k: each panel column is a contiguous run of a stored row.
+                var source0 = problem.B + ((long)first * ldb) + depth0;
+                var done = 0;
+                if (Avx.IsSupported)
+                {
+                    for (; done + 8 <= depth; done += 8)
+                    {
+                        TransposeStore(source0 + done, ldb, Math.Min(8, valid), destination + (done * Nr), Nr);
+                        TransposeStore(source0 + (8L * ldb) + done, ldb, Math.Max(0, valid - 8), destination + (done * Nr) + 8, Nr);
+                    }
+                }
                 for (var j = 0; j < Nr; j++)
                 {
                     var target = destination + j;
                     if (j >= valid)
                     {
-                        for (var p = 0; p < depth; p++)
+                        for (var p = done; p < depth; p++)
                             target[p * Nr] = 0;
                         continue;
                     }
-                    var source = problem.B + ((long)(first + j) * ldb) + depth0;
-                    for (var p = 0; p < depth; p++)
+                    var source = source0 + ((long)j * ldb);
+                    for (var p = done; p < depth; p++)
                         target[p * Nr] = source[p];
                 }
                 continue;
@@ -99,4 +119,50 @@ internal static unsafe class GemmPacking
             }
         }
     }
+
+    /// <summary>
+    /// Transposes an 8×8 block: row r (r &lt; <paramref name="rows"/>, 8 floats from <paramref name="source"/> +
+    /// r·<paramref name="sourceStride"/>; rows past that count as zeros) becomes column r of the 8 vectors stored at
+    /// <paramref name="destination"/> + q·<paramref name="destinationStride"/>, q = 0…7, in ascending q.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TransposeStore(float* source, long sourceStride, int rows, float* destination, int destinationStride)
+    {
+        var r0 = Row(source, sourceStride, 0, rows);
+        var r1 = Row(source, sourceStride, 1, rows);
+        var r2 = Row(source, sourceStride, 2, rows);
+        var r3 = Row(source, sourceStride, 3, rows);
+        var r4 = Row(source, sourceStride, 4, rows);
+        var r5 = Row(source, sourceStride, 5, rows);
+        var r6 = Row(source, sourceStride, 6, rows);
+        var r7 = Row(source, sourceStride, 7, rows);
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(destination, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(destination + destinationStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(destination + (2 * destinationStride), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(destination + (3 * destinationStride), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(destination + (4 * destinationStride), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(destination + (5 * destinationStride), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(destination + (6 * destinationStride), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(destination + (7 * destinationStride), Avx.Permute2x128(u3, u7, 0x31));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Row(float* source, long stride, int row, int rows) =>
+        row < rows ? Avx.LoadVector256(source + (row * stride)) : Vector256<float>.Zero;
 }

@@ -8,8 +8,11 @@ namespace RelayActors.Models.Numerics;
 /// </summary>
 internal sealed unsafe class GemmWorkspace
 {
-    /// <summary>Floats of slack so a buffer can start on a 64-byte (cache line) boundary.</summary>
-    private const int AlignmentSlack = 16;
+    /// <summary>
+    /// Floats of slack: up to 15 to start a buffer on a 64-byte (cache line) boundary, and 8 past its end, where
+    /// <see cref="GemmPacking"/>'s overlapping 8-float stores may spill 2 floats.
+    /// </summary>
+    private const int AlignmentSlack = 24;
 
     [ThreadStatic]
     private static GemmWorkspace? t_current;
