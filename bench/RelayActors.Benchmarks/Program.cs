@@ -36,6 +36,8 @@ if (options.Runs("quadratics"))
     QuadraticsBenchmark.Run(options, output);
 if (options.Runs("relay"))
     RelayArithmeticBenchmark.Run(options, output);
+if (options.Runs("matmul"))
+    MatmulBenchmark.Run(options, output);
 
 if (options.Runs("race"))
     RingStress.Run(options, output);
