@@ -73,7 +73,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         if ((uint)_node.Worker >= (uint)start.Workers.Count)
             throw new ArgumentException($"Worker {_node.Worker} is not in a directory of {start.Workers.Count} workers", nameof(start));
         _start = start;
-        _step = 0;
+        _step = _options.FirstStep;
         EnterStep();
         Advance();
     }
@@ -193,9 +193,10 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
     private void Report()
     {
         var last = _step == _options.Steps - 1;
-        if (!last && (_step + 1) % _options.ReportEvery != 0)
+        if (!last && (_step + 1 - _options.FirstStep) % _options.ReportEvery != 0)
             return;
-        _monitor.Tell(new StepCompleted<T>(_node.Worker, _step, _node.Count, _node.Model.ToArray(), Counters()), Context.SelfRef);
+        var model = _options.IncludeModel ? _node.Model.ToArray() : ReadOnlyMemory<T>.Empty;
+        _monitor.Tell(new StepCompleted<T>(_node.Worker, _step, _node.Count, model, Counters()), Context.SelfRef);
     }
 
     private WorkerCounters Counters()

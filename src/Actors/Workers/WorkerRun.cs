@@ -23,6 +23,8 @@ public sealed class WorkerRun<T>
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(network);
+        if (options.FirstStep >= options.Steps)
+            throw new ArgumentException($"The run would start at step {options.FirstStep} and end before step {options.Steps}; nothing to run", nameof(options));
         if (nodes.Count == 0)
             throw new ArgumentException("A run needs at least one worker", nameof(nodes));
         for (var i = 0; i < nodes.Count; i++)
