@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using RelayActors.Actors.Network;
+using RelayActors.Actors.Relay;
+using RelayActors.Actors.Topology;
+using RelayActors.Actors.Workers;
+using RelayActors.Models.Data;
+using RelayActors.Models.Networks;
+using RelayActors.Models.Numerics;
+using RelayActors.Models.Tasks;
+using RelayActors.Runtime.Kernel;
+
+namespace RelayActors.Actors.Training;
+
+/// <summary>
+/// Decentralized training of one network by one worker actor per worker: each worker holds a shard of the training
+/// set (Dirichlet or uniform split), computes its mini-batch gradient, steps its own optimizer and communicates as
+/// its algorithm says. The run advances in segments between evaluations; between segments the actors are gone and
+/// every worker's state lives in its node, so evaluation reads the models directly and a checkpoint captures all of
+/// it (see <see cref="TrainingCheckpoint"/>).
+/// </summary>
+public sealed class TrainingRun
+{
+    private readonly IWorkerNode<float>[] _nodes;
+    private readonly ClassificationObjective[] _objectives;
+    private readonly ModelEvaluator _evaluator;
+    private readonly Stopwatch _clock = new();
+    private TimeSpan _elapsedBefore;
+
+    /// <summary>Builds the split, the initial model (the same on every worker) and the nodes; nothing runs yet.</summary>
+    /// <exception cref="ArgumentException">The settings are invalid, the algorithm cannot run on the topology, or a worker's shard is smaller than a batch.</exception>
+    public TrainingRun(TrainingSettings settings, RelayTopology topology, Dataset train, Dataset test, NetworkSettings network)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(network);
+        settings.Validate();
+        network.Validate();
+        if (train.Classes != test.Classes || train.Shape != test.Shape)
+            throw new ArgumentException($"Train ({train.Shape}, {train.Classes} classes) and test ({test.Shape}, {test.Classes} classes) sets differ in shape", nameof(test));
+        Settings = settings;
+        Topology = topology;
+        Network = network;
+        var workers = topology.Workers;
+        Shards = settings.Split == SplitKind.Dirichlet
+            ? DataSplit.Dirichlet(train.Labels, train.Classes, workers, settings.Alpha, settings.Seed)
+            : DataSplit.Uniform(train.Count, workers, settings.Seed);
+        Model = Models.Networks.Network.Create(settings.Model, train.Shape, train.Classes);
+        var initial = new float[Model.ParameterCount];
+        Model.Initialize(initial, settings.Seed);
+        _objectives = new ClassificationObjective[workers];
+        for (var i = 0; i < workers; i++)
+        {
+            if (Shards[i].Length < settings.BatchSize)
+                throw new ArgumentException($"Worker {i} holds {Shards[i].Length} training samples, fewer than a batch of {settings.BatchSize}; use fewer workers or a smaller batch", nameof(settings));
+            _objectives[i] = new ClassificationObjective(Model, new WorkerBatches(train, Shards[i], settings.BatchSize, settings.Seed, i, settings.Augmentation), settings.Seed, i);
+        }
+        StepsPerEpoch = _objectives.Min(o => o.StepsPerEpoch);
+        var schedule = new Models.Optim.LearningRateSchedule(settings.Optimizer.LearningRate, StepsPerEpoch, settings.WarmupEpochs, [.. settings.DecayEpochs], settings.DecayFactor);
+        _nodes = AlgorithmNodes.Create<float>(settings.Algorithm, topology,
+            i => new LocalStep<float>(_objectives[i], settings.Optimizer.Create<float>(Model.ParameterCount), schedule), initial, settings.Fill);
+        var evaluation = settings.EvaluationSamples > 0 && settings.EvaluationSamples < test.Count ? test.Take(settings.EvaluationSamples) : test;
+        _evaluator = new ModelEvaluator(Model, evaluation, Environment.ProcessorCount);
+    }
+
+    public TrainingSettings Settings { get; }
+
+    public RelayTopology Topology { get; }
+
+    public NetworkSettings Network { get; }
+
+    /// <summary>The network every worker trains.</summary>
+    public Models.Networks.Network Model { get; }
+
+    /// <summary>Each worker's training sample indices.</summary>
+    public IReadOnlyList<int[]> Shards { get; }
+
+    /// <summary>Steps per epoch: a pass over the smallest shard (the reference's ⌊shard / batch⌋).</summary>
+    public int StepsPerEpoch { get; }
+
+    public int Workers => _nodes.Length;
+
+    /// <summary>Steps every worker has completed.</summary>
+    public long CompletedSteps { get; private set; }
+
+    /// <summary>Messages and bytes all workers sent since the run began.</summary>
+    public long Messages { get; private set; }
+
+    public long Bytes { get; private set; }
+
+    /// <summary>Wall time spent in <see cref="RunTo"/> and <see cref="Evaluate"/>, including before a resume.</summary>
+    public TimeSpan Elapsed => _elapsedBefore + _clock.Elapsed;
+
+    /// <summary>Worker <paramref name="worker"/>'s current model.</summary>
+    public ReadOnlySpan<float> ModelOf(int worker) => _nodes[worker].Model;
+
+    /// <summary>
+    /// Runs the worker actors from <see cref="CompletedSteps"/> to <paramref name="endStep"/> in a fresh actor system.
+    /// On the real clock the workers compute in parallel on the thread pool; on the virtual clock they run one at a
+    /// time and deterministically. Without message drops both give the same numbers, since every node sums its
+    /// channels in a fixed order. <paramref name="onStep"/> sees each step once all workers finished it.
+    /// </summary>
+    public void RunTo(long endStep, ClockKind clock, Action<long>? onStep = null, ILoggerFactory? loggerFactory = null)
+    {
+        if (endStep <= CompletedSteps || endStep > Settings.Steps)
+            throw new ArgumentOutOfRangeException(nameof(endStep), endStep, $"Must be in {CompletedSteps + 1}..{Settings.Steps}");
+        _clock.Start();
+        try
+        {
+            var options = new WorkerOptions { FirstStep = CompletedSteps, Steps = endStep, IncludeModel = false };
+            var run = new WorkerRun<float>(_nodes, options, Network, Settings.Seed);
+            var recorder = new SegmentRecorder(_nodes.Length, CompletedSteps, endStep, onStep);
+            run.Execute(recorder, _ => true, clock, TimeSpan.FromDays(1), loggerFactory, "training");
+            foreach (var counters in recorder.Counters)
+            {
+                Messages += counters.MessagesSent;
+                Bytes += counters.BytesSent;
+            }
+            CompletedSteps = endStep;
+        }
+        finally
+        {
+            _clock.Stop();
+        }
+    }
+
+    /// <summary>Evaluates every worker's model and their average on the evaluation set; takes the training-loss means.</summary>
+    public TrainingEvaluation Evaluate()
+    {
+        _clock.Start();
+        try
+        {
+            var n = _nodes.Length;
+            var models = new List<float[]>(n + 1);
+            // The mean in double: identical models then average to themselves exactly and their distance is 0.
+            var sum = new double[Model.ParameterCount];
+            foreach (var node in _nodes)
+            {
+                var model = node.Model;
+                models.Add(model.ToArray());
+                for (var j = 0; j < sum.Length; j++)
+                    sum[j] += model[j];
+            }
+            var mean = new float[sum.Length];
+            for (var j = 0; j < sum.Length; j++)
+            {
+                sum[j] /= n;
+                mean[j] = (float)sum[j];
+            }
+            models.Add(mean);
+            var distance = 0.0;
+            foreach (var node in _nodes)
+            {
+                var model = node.Model;
+                for (var j = 0; j < sum.Length; j++)
+                {
+                    var d = model[j] - sum[j];
+                    distance += d * d;
+                }
+            }
+            var loss = 0.0;
+            foreach (var objective in _objectives)
+                loss += objective.TakeMeanLoss();
+            var results = _evaluator.Evaluate(models);
+            var accuracy = new double[n];
+            for (var i = 0; i < n; i++)
+                accuracy[i] = results[i].Accuracy;
+            return new TrainingEvaluation(CompletedSteps, (double)CompletedSteps / StepsPerEpoch, loss / n, accuracy,
+                accuracy.Average(), accuracy.Min(), results[n].Accuracy, results[n].Loss, distance / n, Messages, Bytes, Elapsed);
+        }
+        finally
+        {
+            _clock.Stop();
+        }
+    }
+
+    /// <summary>Writes the state that determines the rest of the run (see <see cref="TrainingCheckpoint"/>).</summary>
+    internal void WriteState(BinaryWriter writer)
+    {
+        writer.Write(CompletedSteps);
+        writer.Write(Messages);
+        writer.Write(Bytes);
+        writer.Write(Elapsed.Ticks);
+        foreach (var node in _nodes)
+            node.WriteState(writer);
+    }
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote into this freshly built run.</summary>
+    internal void ReadState(BinaryReader reader)
+    {
+        if (CompletedSteps != 0)
+            throw new InvalidOperationException($"Only a fresh run can be restored; this one has completed {CompletedSteps} steps");
+        var step = reader.ReadInt64();
+        if (step < 0 || step > Settings.Steps)
+            throw new InvalidDataException($"The checkpoint is at step {step}, outside this run's 0..{Settings.Steps}");
+        Messages = reader.ReadInt64();
+        Bytes = reader.ReadInt64();
+        _elapsedBefore = TimeSpan.FromTicks(reader.ReadInt64());
+        foreach (var node in _nodes)
+            node.ReadState(reader);
+        CompletedSteps = step;
+    }
+}
