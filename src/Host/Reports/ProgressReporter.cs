@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using RelayActors.Actors.Workers;
 
@@ -10,16 +9,12 @@ namespace RelayActors.Host.Reports;
 /// </summary>
 internal sealed class ProgressReporter(TextWriter error, long steps)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _next = Interval;
+    private readonly ReportThrottle _throttle = new();
 
     public void Report(QuadraticsStep step)
     {
-        var now = _clock.Elapsed;
-        if (now < _next)
+        if (!_throttle.Due(out var now))
             return;
-        _next = now + Interval;
         var done = step.Step + 1;
         var left = TimeSpan.FromSeconds(now.TotalSeconds / done * (steps - done));
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RelayActors.Actors.Training;
+
+namespace RelayActors.Host.Reports;
+
+/// <summary>
+/// A training run's folder: <c>metrics.csv</c> (one row per evaluation, with every worker's accuracy),
+/// <c>summary.json</c> (settings and final metrics) and the checkpoint. Rows are appended as evaluations happen, so
+/// a crash loses nothing before the last evaluation; a resume drops rows past the checkpoint's step.
+/// </summary>
+internal sealed class TrainingFiles
+{
+    public TrainingFiles(string directory)
+    {
+        Directory = directory;
+        System.IO.Directory.CreateDirectory(directory);
+    }
+
+    public string Directory { get; }
+
+    public string Metrics => Path.Combine(Directory, "metrics.csv");
+
+    public string Summary => Path.Combine(Directory, "summary.json");
+
+    public string Checkpoint => Path.Combine(Directory, TrainingCheckpoint.FileName);
+
+    /// <summary>Deletes the results of an earlier run in this folder.</summary>
+    public void Clear()
+    {
+        foreach (var file in new[] { Metrics, Summary, Checkpoint })
+            File.Delete(file);
+    }
+
+    /// <summary>Keeps the rows up to <paramref name="step"/> (a resume continues from there).</summary>
+    public void TruncateMetrics(long step)
+    {
+        if (!File.Exists(Metrics))
+            return;
+        var lines = File.ReadAllLines(Metrics);
+        var kept = lines.Take(1).Concat(lines.Skip(1).Where(l => long.Parse(l.AsSpan(0, l.IndexOf(',', StringComparison.Ordinal)), CultureInfo.InvariantCulture) <= step));
+        File.WriteAllLines(Metrics, kept);
+    }
+
+    /// <summary>Appends one evaluation (writes the header first in a new file).</summary>
+    public void AppendMetrics(TrainingEvaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var line = new StringBuilder();
+        if (!File.Exists(Metrics))
+        {
+            line.Append("step,epoch,time_s,train_loss,worst_accuracy,mean_accuracy,averaged_model_accuracy,averaged_model_loss,consensus_distance,messages,bytes");
+            for (var i = 0; i < e.WorkerAccuracy.Count; i++)
+                line.Append(CultureInfo.InvariantCulture, $",accuracy_worker_{i}");
+            line.AppendLine();
+        }
+        line.Append(CultureInfo.InvariantCulture,
+            $"{e.Step},{e.Epoch:G6},{e.Elapsed.TotalSeconds:F3},{e.TrainLoss:G6},{e.WorstAccuracy:G6},{e.MeanAccuracy:G6},{e.AverageModelAccuracy:G6},{e.AverageModelLoss:G6},{e.ConsensusDistance:G6},{e.Messages},{e.Bytes}");
+        foreach (var accuracy in e.WorkerAccuracy)
+            line.Append(CultureInfo.InvariantCulture, $",{accuracy:G6}");
+        line.AppendLine();
+        File.AppendAllText(Metrics, line.ToString());
+    }
+
+    /// <summary>Writes <c>summary.json</c>: what ran, the final evaluation and how long it took.</summary>
+    public void WriteSummary(TrainingRunSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var temporary = Summary + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(summary, SummaryJson.Default.TrainingRunSummary));
+        File.Move(temporary, Summary, overwrite: true);
+    }
+
+    /// <summary>The summary of a finished run, or null when there is none.</summary>
+    public TrainingRunSummary? ReadSummary() =>
+        File.Exists(Summary) ? JsonSerializer.Deserialize(File.ReadAllText(Summary), SummaryJson.Default.TrainingRunSummary) : null;
+}

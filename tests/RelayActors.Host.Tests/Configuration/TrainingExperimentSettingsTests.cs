@@ -1,0 +1,74 @@
+using RelayActors.Actors.Relay;
+using RelayActors.Actors.Training;
+using RelayActors.Host.Configuration;
+using RelayActors.Models.Networks;
+using RelayActors.Runtime.Configuration;
+using RelayActors.Runtime.Tests.Support;
+
+namespace RelayActors.Host.Tests.Configuration;
+
+public sealed class TrainingExperimentSettingsTests
+{
+    [Fact]
+    public void RepositoryReferenceConf_TrainingSection_MatchesEmbeddedReference()
+    {
+        var file = Config.Load(RepositoryRoot.File("hocon", "reference.conf")).GetConfig(TrainingExperimentSettings.ConfigPath);
+        var embedded = Config.Parse(TrainingExperimentSettings.Reference).GetConfig(TrainingExperimentSettings.ConfigPath);
+
+        Assert.Equal(embedded.Render(), file.Render());
+    }
+
+    [Fact]
+    public void FromConfig_Empty_ComparesRelaySgdWithAllReduceOnDirichletSplit()
+    {
+        var s = TrainingExperimentSettings.FromConfig(Config.Empty);
+
+        Assert.Equal([Algorithm.RelaySgd, Algorithm.AllReduce], s.Algorithms);
+        Assert.Equal((ModelKind.LeNet, DatasetKind.Synthetic, SplitKind.Dirichlet, 16, 32), (s.Model, s.Dataset, s.Split, s.Workers, s.BatchSize));
+    }
+
+    [Fact]
+    public void FromConfig_SingleAlgorithmName_IsAListOfOne()
+    {
+        var s = TrainingExperimentSettings.FromConfig(Config.Parse("relay-actors.training.algorithms = d2"));
+
+        Assert.Equal([Algorithm.D2], s.Algorithms);
+    }
+
+    [Theory]
+    [InlineData("algorithms = [relaysgd, relaysgd]", "listed twice")]
+    [InlineData("algorithms = [relaysum]", "must be one of")]
+    [InlineData("model = resnet", "must be one of")]
+    [InlineData("decay-epochs = [5, 3]", "strictly increasing")]
+    [InlineData("name = \"../x\"", "folder name")]
+    [InlineData("optimizer { momentum = 0, nesterov = true }", "momentum")]
+    public void FromConfig_BadValue_FailsNamingTheKey(string line, string expected)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => TrainingExperimentSettings.FromConfig(Config.Parse($"relay-actors.training {{ {line} }}")));
+
+        Assert.Contains("relay-actors.training.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToRunSettings_EpochsBecomeSteps()
+    {
+        var s = TrainingExperimentSettings.FromConfig(Config.Parse("relay-actors.training { epochs = 2.5, evaluate-every = 0.5 }"));
+
+        var run = s.ToRunSettings(Algorithm.RelaySgd, stepsPerEpoch: 10);
+
+        Assert.Equal((25L, 5L), (run.Steps, run.EvaluateEvery));
+    }
+
+    [Fact]
+    public void Describe_IgnoresNameAndOutputButNotLearningRate()
+    {
+        var a = TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training { name = a, output = x }"), Algorithm.RelaySgd);
+        var b = TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training { name = b, output = y }"), Algorithm.RelaySgd);
+        var c = TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training.optimizer.learning-rate = 0.2"), Algorithm.RelaySgd);
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        Assert.NotEqual(a, TrainingExperimentSettings.Describe(Config.Empty, Algorithm.AllReduce));
+    }
+}
