@@ -38,6 +38,8 @@ if (options.Runs("relay"))
     RelayArithmeticBenchmark.Run(options, output);
 if (options.Runs("matmul"))
     MatmulBenchmark.Run(options, output);
+if (options.Runs("training"))
+    TrainingBenchmark.Run(options, output);
 
 if (options.Runs("race"))
     RingStress.Run(options, output);
