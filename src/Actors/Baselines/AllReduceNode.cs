@@ -8,7 +8,7 @@ namespace RelayActors.Actors.Baselines;
 /// All-reduce (spec §2) at one worker, realised by messages on the fully connected graph: x^{(t+1/2)} = Opt(x, g) is
 /// sent to every other worker and x^{(t+1)} is the exact mean of all of them (mini-batch SGD with n× the batch). A
 /// message that never came is left out and the mean taken over the rest. Messages are kept one slot per channel and
-/// summed in channel order, so the rounding does not depend on the order they arrive in.
+/// summed in worker order (own half step at its place), so the rounding does not depend on the order they arrive in and every worker ends with the same bits.
 /// </summary>
 public sealed class AllReduceNode<T> : SingleRoundNode<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -70,14 +70,27 @@ public sealed class AllReduceNode<T> : SingleRoundNode<T>
 
     protected override void CompleteStep()
     {
-        _half.CopyTo(_sum, 0);
-        var heard = 1;
-        for (var k = 0; k < _inbox.Length; k++)
+        // Summed in worker order with this worker's own half step at its place, so that every worker adds the same
+        // vectors in the same order and all end with bit-identical models (no rounding drift between workers).
+        var heard = 0;
+        for (var j = 0; j <= _inbox.Length; j++)
         {
-            if (!_delivered[k])
-                continue;
-            VectorMath.Add<T>(_sum, _inbox[k], _sum);
-            heard++;
+            ReadOnlySpan<T> term;
+            if (j == Worker)
+            {
+                term = _half;
+            }
+            else
+            {
+                var k = j < Worker ? j : j - 1;
+                if (!_delivered[k])
+                    continue;
+                term = _inbox[k];
+            }
+            if (heard++ == 0)
+                term.CopyTo(_sum);
+            else
+                VectorMath.Add<T>(_sum, term, _sum);
         }
         VectorMath.Divide<T>(_sum, T.CreateChecked(heard), _model);
     }
