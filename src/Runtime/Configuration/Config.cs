@@ -212,6 +212,12 @@ public sealed class Config
     /// <summary>The effective (resolved) configuration as HOCON text that <see cref="Parse"/> reads back to the same values.</summary>
     public string Render() => HoconRenderer.Render(_resolved.Value);
 
+    /// <summary>
+    /// Like <see cref="Render"/> with the keys of every object in ordinal order: a canonical text, equal for equal
+    /// configurations however their files ordered the keys (for identities such as a checkpoint's settings).
+    /// </summary>
+    public string RenderCanonical() => HoconRenderer.Render(_resolved.Value, sortKeys: true);
+
     /// <summary><paramref name="root"/> with <paramref name="value"/> set at <paramref name="path"/>, as if written after it.</summary>
     private static HoconObject Overlay(HoconObject root, string[] path, HoconValue value) =>
         HoconObject.Merge(root, (HoconObject)HoconObject.Wrap(path, value, value.Origin), secondWins: true);

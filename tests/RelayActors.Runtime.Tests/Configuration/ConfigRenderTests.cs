@@ -69,4 +69,15 @@ public sealed class ConfigRenderTests
 
         Assert.Equal("a = 2\nb = 2\nc = \"5ms\"\n", config.Render());
     }
+
+    [Fact]
+    public void RenderCanonical_KeysInAnyOrder_GiveTheSameText()
+    {
+        var one = Config.Parse("b { y = 1, x = [{ q = 1, p = 2 }] }\na = 1");
+        var other = Config.Parse("a = 1\nb { x = [{ p = 2, q = 1 }], y = 1 }");
+
+        Assert.NotEqual(one.Render(), other.Render());
+        Assert.Equal("a = 1\nb {\n  x = [{ p = 2, q = 1 }]\n  y = 1\n}\n", one.RenderCanonical());
+        Assert.Equal(one.RenderCanonical(), other.RenderCanonical());
+    }
 }
