@@ -47,7 +47,7 @@ internal sealed class TrainingSession(
         else
         {
             files.Clear();
-            error.WriteLine($"{label}: {steps} steps ({settings.Epochs:G4} epochs of {run.StepsPerEpoch} steps) on {topology.Workers} workers, {run.Model.ParameterCount:N0} parameters; results in {files.Directory}");
+            error.WriteLine($"{label}: {steps} steps ({settings.Epochs:G4} epochs of {run.StepsPerEpoch} steps) on {topology.Workers} workers, learning rate {run.Settings.Optimizer.LearningRate:G4}, {run.Model.ParameterCount:N0} parameters; results in {files.Directory}");
         }
         var progress = new TrainingProgress(error, label, steps, run.CompletedSteps, run.StepsPerEpoch);
         var last = run.CompletedSteps == 0 ? Evaluate(run, progress) : null;

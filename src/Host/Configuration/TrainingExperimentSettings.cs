@@ -36,6 +36,7 @@ internal sealed record TrainingExperimentSettings(
     double EvaluateEvery,
     int EvaluationSamples,
     OptimizerSettings Optimizer,
+    IReadOnlyDictionary<Algorithm, double> LearningRates,
     double WarmupEpochs,
     IReadOnlyList<double> DecayEpochs,
     double DecayFactor,
@@ -80,6 +81,14 @@ internal sealed record TrainingExperimentSettings(
               beta2 = 0.999             # adam only
               epsilon = 1e-8            # adam only
             }
+            learning-rates {            # per-algorithm base rate over optimizer.learning-rate (null: that one): the best rate
+              relaysgd = null           # differs; all-reduce (mini-batch SGD on n × the batch) diverges at 0.3 and trails
+              relaysgd-grad = null      # at 0.1 on the default experiment, 0.03 is its best (docs/RESULTS.md)
+              all-reduce = 0.03
+              gossip = null
+              d2 = null
+              gradient-tracking = null
+            }
             warmup-epochs = 1           # linear warm-up from 0
             decay-epochs = []           # epochs at which the rate is multiplied by decay-factor, e.g. [150, 180]
             decay-factor = 0.1
@@ -114,6 +123,10 @@ internal sealed record TrainingExperimentSettings(
             o.GetDouble("epsilon", 1e-8, double.Epsilon, double.MaxValue));
         if (optimizer is { Kind: OptimizerKind.Sgd, Nesterov: true, Momentum: 0 })
             throw Invalid("optimizer.nesterov", true, "needs optimizer.momentum above 0");
+        var rates = new Dictionary<Algorithm, double>();
+        foreach (var name in AlgorithmNames.All)
+            if (c.HasPath($"learning-rates.{name}") && AlgorithmNames.TryParse(name, out var rated))
+                rates[rated] = c.GetDouble($"learning-rates.{name}", 0.1, 0, double.MaxValue);
         var decay = c.GetDoubleList("decay-epochs");
         for (var i = 0; i < decay.Count; i++)
             if (decay[i] < 0 || (i > 0 && decay[i] <= decay[i - 1]))
@@ -139,6 +152,7 @@ internal sealed record TrainingExperimentSettings(
             c.GetDouble("evaluate-every", 1, double.Epsilon, 1e6),
             c.GetInt("evaluation-samples", 0, 0, int.MaxValue),
             optimizer,
+            rates,
             c.GetDouble("warmup-epochs", 1, 0, 1e6),
             decay,
             c.GetDouble("decay-factor", 0.1, double.Epsilon, double.MaxValue),
@@ -149,18 +163,23 @@ internal sealed record TrainingExperimentSettings(
 
     /// <summary>
     /// A canonical text of everything that determines <paramref name="algorithm"/>'s numbers (the training and network
-    /// sections over their defaults, without the run name, output folder, algorithm list and clock): a checkpoint
-    /// resumes only under the same description.
+    /// sections over their defaults, without the run name, output folder, algorithm list, clock and the other
+    /// algorithms' learning rates): a checkpoint resumes only under the same description.
     /// </summary>
     public static string Describe(Config config, Algorithm algorithm)
     {
         ArgumentNullException.ThrowIfNull(config);
         var merged = config.WithFallback(ReferenceConfig.Value);
-        foreach (var key in new[] { "name", "output", "algorithms", "clock" })
+        var rate = FromConfig(config).LearningRateOf(algorithm);
+        foreach (var key in new[] { "name", "output", "algorithms", "clock", "learning-rates" })
             merged = merged.WithValue($"{ConfigPath}.{key}", "\"-\"");
-        var network = merged.HasPath(Actors.Network.NetworkSettings.ConfigPath) ? merged.GetConfig(Actors.Network.NetworkSettings.ConfigPath).Render() : "{}";
-        return $"algorithm = {AlgorithmNames.Format(algorithm)}; training = {merged.GetConfig(ConfigPath).Render()}; network = {network}".ReplaceLineEndings(" ");
+        merged = merged.WithValue($"{ConfigPath}.optimizer.learning-rate", rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        var network = merged.HasPath(Actors.Network.NetworkSettings.ConfigPath) ? merged.GetConfig(Actors.Network.NetworkSettings.ConfigPath).RenderCanonical() : "{}";
+        return $"algorithm = {AlgorithmNames.Format(algorithm)}; training = {merged.GetConfig(ConfigPath).RenderCanonical()}; network = {network}".ReplaceLineEndings(" ");
     }
+
+    /// <summary>The base learning rate of <paramref name="algorithm"/>: its entry in <c>learning-rates</c>, else <c>optimizer.learning-rate</c>.</summary>
+    public double LearningRateOf(Algorithm algorithm) => LearningRates.TryGetValue(algorithm, out var rate) ? rate : Optimizer.LearningRate;
 
     /// <summary>The run settings of <paramref name="algorithm"/> once the steps per epoch are known.</summary>
     public TrainingSettings ToRunSettings(Algorithm algorithm, int stepsPerEpoch) => new()
@@ -171,7 +190,7 @@ internal sealed record TrainingExperimentSettings(
         BatchSize = BatchSize,
         Steps = Math.Max(1, (long)Math.Round(Epochs * stepsPerEpoch)),
         EvaluateEvery = Math.Max(1, (long)Math.Round(EvaluateEvery * stepsPerEpoch)),
-        Optimizer = Optimizer,
+        Optimizer = Optimizer with { LearningRate = LearningRateOf(algorithm) },
         WarmupEpochs = WarmupEpochs,
         DecayEpochs = DecayEpochs,
         DecayFactor = DecayFactor,

@@ -71,4 +71,34 @@ public sealed class TrainingExperimentSettingsTests
         Assert.NotEqual(a, c);
         Assert.NotEqual(a, TrainingExperimentSettings.Describe(Config.Empty, Algorithm.AllReduce));
     }
+
+    [Fact]
+    public void LearningRates_OverrideTheBaseRatePerAlgorithm()
+    {
+        var settings = TrainingExperimentSettings.FromConfig(Config.Parse("relay-actors.training { optimizer.learning-rate = 0.2, learning-rates.all-reduce = 0.03 }"));
+
+        Assert.Equal(0.03, settings.ToRunSettings(Algorithm.AllReduce, stepsPerEpoch: 10).Optimizer.LearningRate);
+        Assert.Equal(0.2, settings.ToRunSettings(Algorithm.RelaySgd, stepsPerEpoch: 10).Optimizer.LearningRate);
+    }
+
+    [Fact]
+    public void Describe_DependsOnlyOnTheAlgorithmsOwnRate()
+    {
+        var plain = TrainingExperimentSettings.Describe(Config.Empty, Algorithm.RelaySgd);
+        var otherRate = TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training.learning-rates.all-reduce = 0.03"), Algorithm.RelaySgd);
+        var ownRate = TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training.learning-rates.relaysgd = 0.03"), Algorithm.RelaySgd);
+        var sameRateSpelledOut = TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training.learning-rates.relaysgd = 0.1"), Algorithm.RelaySgd);
+
+        Assert.Equal(plain, otherRate);
+        Assert.Equal(plain, sameRateSpelledOut);
+        Assert.NotEqual(plain, ownRate);
+    }
+
+    [Fact]
+    public void LearningRates_UnknownAlgorithm_FailsNamingTheKey()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => TrainingExperimentSettings.FromConfig(Config.Parse("relay-actors.training.learning-rates.relaysum = 0.1")));
+
+        Assert.Contains("learning-rates.relaysum", ex.Message, StringComparison.Ordinal);
+    }
 }
