@@ -87,6 +87,7 @@ internal sealed class TrainingSession(
         e.Step,
         e.Epoch,
         settings.Seed,
+        run.Settings.Optimizer.LearningRate,
         e.WorstAccuracy,
         e.MeanAccuracy,
         e.AverageModelAccuracy,

@@ -56,7 +56,7 @@ internal sealed class TrainingFiles
             line.AppendLine();
         }
         line.Append(CultureInfo.InvariantCulture,
-            $"{e.Step},{e.Epoch:G6},{e.Elapsed.TotalSeconds:F3},{e.TrainLoss:G6},{e.WorstAccuracy:G6},{e.MeanAccuracy:G6},{e.AverageModelAccuracy:G6},{e.AverageModelLoss:G6},{e.ConsensusDistance:G6},{e.Messages},{e.Bytes}");
+            $"{e.Step},{e.Epoch:G6},{e.Elapsed.TotalSeconds:F3},{(double.IsNaN(e.TrainLoss) ? "" : e.TrainLoss.ToString("G6", CultureInfo.InvariantCulture))},{e.WorstAccuracy:G6},{e.MeanAccuracy:G6},{e.AverageModelAccuracy:G6},{e.AverageModelLoss:G6},{e.ConsensusDistance:G6},{e.Messages},{e.Bytes}");
         foreach (var accuracy in e.WorkerAccuracy)
             line.Append(CultureInfo.InvariantCulture, $",{accuracy:G6}");
         line.AppendLine();

@@ -29,6 +29,6 @@ internal sealed class TrainingProgress(TextWriter error, string label, long step
     {
         ArgumentNullException.ThrowIfNull(e);
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label} epoch {e.Epoch:F2}: worst worker {100 * e.WorstAccuracy:F1}%, mean {100 * e.MeanAccuracy:F1}%, averaged model {100 * e.AverageModelAccuracy:F1}%, train loss {e.TrainLoss:F3}, consensus distance {e.ConsensusDistance:G3}"));
+            $"{label} epoch {e.Epoch:F2}: worst worker {100 * e.WorstAccuracy:F1}%, mean {100 * e.MeanAccuracy:F1}%, averaged model {100 * e.AverageModelAccuracy:F1}%, train loss {(double.IsNaN(e.TrainLoss) ? "n/a" : e.TrainLoss.ToString("F3", CultureInfo.InvariantCulture))}, consensus distance {e.ConsensusDistance:G3}"));
     }
 }

@@ -15,6 +15,7 @@ internal sealed record TrainingRunSummary(
     long Steps,
     double Epochs,
     int Seed,
+    double LearningRate,
     double WorstAccuracy,
     double MeanAccuracy,
     double AveragedModelAccuracy,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace RelayActors.Host.Tests.Commands;
@@ -35,10 +36,13 @@ public sealed class TrainCommandTests : IDisposable
             Assert.StartsWith("step,epoch,time_s,train_loss,worst_accuracy", metrics[0], StringComparison.Ordinal);
             // Epochs 0, 1 and 2: 512 samples / 4 workers / 16 = 8 steps per epoch.
             Assert.Equal(["0", "8", "16"], metrics.Skip(1).Select(l => l.Split(',')[0]));
+            Assert.Equal("", metrics[1].Split(',')[3]); // no training loss before the first step
+            Assert.True(double.Parse(metrics[2].Split(',')[3], CultureInfo.InvariantCulture) > 0);
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
             Assert.Equal(algorithm, summary.RootElement.GetProperty("algorithm").GetString());
             Assert.Equal(16, summary.RootElement.GetProperty("steps").GetInt64());
             Assert.Equal(4, summary.RootElement.GetProperty("worker_accuracy").GetArrayLength());
+            Assert.Equal(algorithm == "all-reduce" ? 0.03 : 0.1, summary.RootElement.GetProperty("learning_rate").GetDouble());
             Assert.True(File.Exists(Path.Combine(folder, "checkpoint.bin")));
         }
         Assert.Contains("| relaysgd | chain |", run.Output, StringComparison.Ordinal);
