@@ -17,7 +17,8 @@ namespace RelayActors.Benchmarks;
 /// (and all-reduce) through the worker actors on the real clock, all cores; the limit is one model trained alone on
 /// the same cores, as fast as it goes: plain forward/backward + SGD, no actors, no relay, with the per-step batch of
 /// a worker (32, the target's reference) and with the whole step's batch (16 × 32 = 512, for information). Samples
-/// per second, medians; target: decentralized ≥ 80 % of the lone model at batch 32.
+/// per second, medians; target: decentralized ≥ 80 % of the lone model at batch 32. A stricter limit is reported
+/// too: the lone model on one thread times the cores (perfect scaling, which one small model cannot reach).
 /// </summary>
 internal static class TrainingBenchmark
 {
@@ -33,19 +34,22 @@ internal static class TrainingBenchmark
         var threads = Environment.ProcessorCount;
         var table = new MarkdownTable(
             $"Training throughput: LeNet-5 on {train.Name} ({train.Shape}), {threads} cores; samples/s, median (min–max) of {repetitions}",
-            "Run", "Samples/step", "Samples/s", "vs alone, batch 32", "vs alone, batch 512", "Target ≥ 80 %");
+            "Run", "Samples/step", "Samples/s", "vs alone, batch 32", "vs alone, batch 512", $"vs {threads} × alone on 1 thread", "Target ≥ 80 %");
         var alone32 = Measure(repetitions, () => Alone(train, Batch, steps * Workers / 4, threads));
+        var alone1 = Measure(repetitions, () => Alone(train, Batch, steps * Workers / 8, 1));
+        var ideal = alone1.Median * threads;
         var alone512 = Measure(repetitions, () => Alone(train, Batch * Workers, steps / 4, threads));
         foreach (var algorithm in new[] { Algorithm.RelaySgd, Algorithm.AllReduce })
         {
             var decentralized = Measure(repetitions, () => Decentralized(train, test, algorithm, steps));
             var ratio = decentralized.Median / alone32.Median;
             table.Add($"{AlgorithmNames.Format(algorithm)}, {Workers} workers", (Batch * Workers).ToString(CultureInfo.InvariantCulture), Format(decentralized),
-                Percent(ratio), Percent(decentralized.Median / alone512.Median), ratio >= Target ? "met" : "MISSED");
+                Percent(ratio), Percent(decentralized.Median / alone512.Median), Percent(decentralized.Median / ideal), ratio >= Target ? "met" : "MISSED");
         }
-        table.Add("one model alone", Batch.ToString(CultureInfo.InvariantCulture), Format(alone32), "100 %", Percent(alone32.Median / alone512.Median), "");
-        table.Add("one model alone", (Batch * Workers).ToString(CultureInfo.InvariantCulture), Format(alone512), Percent(alone512.Median / alone32.Median), "100 %", "");
-        table.Note($"Decentralized: {steps} steps of {Workers} workers × batch {Batch}, relay-actors.network at its defaults (instant links), real clock, actors on the thread pool; set-up (split, nodes) outside the timing, actor system start and stop inside. Alone: {threads} GEMM threads.");
+        table.Add("one model alone", Batch.ToString(CultureInfo.InvariantCulture), Format(alone32), "100 %", Percent(alone32.Median / alone512.Median), Percent(alone32.Median / ideal), "");
+        table.Add("one model alone", (Batch * Workers).ToString(CultureInfo.InvariantCulture), Format(alone512), Percent(alone512.Median / alone32.Median), "100 %", Percent(alone512.Median / ideal), "");
+        table.Add("one model alone, 1 thread", Batch.ToString(CultureInfo.InvariantCulture), Format(alone1), Percent(alone1.Median / alone32.Median), Percent(alone1.Median / alone512.Median), Percent(alone1.Median / ideal), "");
+        table.Note($"Decentralized: {steps} steps of {Workers} workers × batch {Batch}, relay-actors.network at its defaults (instant links), real clock, actors on the thread pool; set-up (split, nodes) outside the timing, actor system start and stop inside. Alone: {threads} GEMM threads unless the row says 1 thread.");
         table.Print(output);
     }
 
