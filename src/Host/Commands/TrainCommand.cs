@@ -30,7 +30,7 @@ internal static class TrainCommand
         new("--dataset", $"{Section}.dataset", $"Data: {string.Join(", ", TrainingNames.Datasets.All)}."),
         new("--alpha", $"{Section}.alpha", "Dirichlet α of the split (smaller: more heterogeneous)."),
         new("--epochs", $"{Section}.epochs", "Passes over each worker's shard."),
-        new("--learning-rate", $"{Section}.optimizer.learning-rate", "Base learning rate."),
+        new("--learning-rate", $"{Section}.optimizer.learning-rate", $"Base learning rate; an algorithm with its own entry in learning-rates keeps it (all-reduce: 0.03 by default; --set {Section}.learning-rates.<algorithm>=… changes one)."),
         new("--seed", $"{Section}.seed", "Seed of the model, split, batches and network."),
     ];
 

@@ -33,14 +33,33 @@ internal sealed class TrainingFiles
             File.Delete(file);
     }
 
-    /// <summary>Keeps the rows up to <paramref name="step"/> (a resume continues from there).</summary>
+    /// <summary>
+    /// Keeps the rows up to <paramref name="step"/> (a resume continues from there) and drops a row cut short by a
+    /// crash; the file is replaced atomically, so a crash here loses nothing either.
+    /// </summary>
     public void TruncateMetrics(long step)
     {
         if (!File.Exists(Metrics))
             return;
         var lines = File.ReadAllLines(Metrics);
-        var kept = lines.Take(1).Concat(lines.Skip(1).Where(l => long.Parse(l.AsSpan(0, l.IndexOf(',', StringComparison.Ordinal)), CultureInfo.InvariantCulture) <= step));
-        File.WriteAllLines(Metrics, kept);
+        if (lines.Length == 0)
+            return;
+        var commas = lines[0].Count(c => c == ',');
+        var kept = lines.Take(1).Concat(lines.Skip(1).Where(line => RowStep(line, commas) is { } row && row <= step)).ToList();
+        if (kept.Count == lines.Length)
+            return;
+        var temporary = Metrics + ".tmp";
+        File.WriteAllLines(temporary, kept);
+        File.Move(temporary, Metrics, overwrite: true);
+    }
+
+    /// <summary>The step of a metrics row, or null for a row that is not complete (fewer columns than the header's).</summary>
+    private static long? RowStep(string line, int commas)
+    {
+        var comma = line.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 && line.Count(c => c == ',') == commas && long.TryParse(line.AsSpan(0, comma), NumberStyles.None, CultureInfo.InvariantCulture, out var step)
+            ? step
+            : null;
     }
 
     /// <summary>Appends one evaluation (writes the header first in a new file).</summary>
@@ -72,7 +91,18 @@ internal sealed class TrainingFiles
         File.Move(temporary, Summary, overwrite: true);
     }
 
-    /// <summary>The summary of a finished run, or null when there is none.</summary>
-    public TrainingRunSummary? ReadSummary() =>
-        File.Exists(Summary) ? JsonSerializer.Deserialize(File.ReadAllText(Summary), SummaryJson.Default.TrainingRunSummary) : null;
+    /// <summary>The summary of a finished run, or null when there is none or it cannot be read (it is then written anew).</summary>
+    public TrainingRunSummary? ReadSummary()
+    {
+        if (!File.Exists(Summary))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(Summary), SummaryJson.Default.TrainingRunSummary);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

@@ -67,6 +67,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_AfterCrashMidWrite_DropsThePartialRowAndRewritesTheSummary()
+    {
+        CliRun.Of(Tiny("--algorithms", "relaysgd"));
+        var folder = Path.Combine(_output, "tiny", "relaysgd");
+        var metrics = Path.Combine(folder, "metrics.csv");
+        var rows = File.ReadAllLines(metrics);
+        File.AppendAllText(metrics, "24,3,1.5,0.9"); // a row cut short, as a crash during the append leaves it
+        File.WriteAllText(Path.Combine(folder, "summary.json"), "{ \"algorithm\": "); // and a torn summary
+
+        var again = CliRun.Of(Tiny("--algorithms", "relaysgd"));
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(rows, File.ReadAllLines(metrics));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        Assert.Equal(16, summary.RootElement.GetProperty("steps").GetInt64());
+    }
+
+    [Fact]
     public void Train_ChangedSettingsOverCheckpoint_RefusesUntilFresh()
     {
         CliRun.Of(Tiny("--algorithms", "relaysgd"));
