@@ -32,6 +32,8 @@ internal sealed record QuadraticsExperimentSettings(
 {
     public const string ConfigPath = "relay-actors.quadratics";
 
+    private static readonly SectionRules Rules = new(ConfigPath);
+
     /// <summary>The section as it stands in hocon/reference.conf (a test keeps the two equal).</summary>
     public const string Reference = """
         relay-actors {
@@ -70,12 +72,12 @@ internal sealed record QuadraticsExperimentSettings(
         merged.GetConfig(ConfigPath).RejectUnknownKeys(ReferenceConfig.Value.GetConfig(ConfigPath));
         var c = merged.GetConfig(ConfigPath);
         return new QuadraticsExperimentSettings(
-            Parse<Algorithm>(c, "algorithm", AlgorithmNames.TryParse, AlgorithmNames.All),
-            Parse<TopologyKind>(c, "topology", TopologyKindNames.TryParse, TopologyKindNames.All),
+            Rules.Parse<Algorithm>(c, "algorithm", AlgorithmNames.TryParse, AlgorithmNames.All),
+            Rules.Parse<TopologyKind>(c, "topology", TopologyKindNames.TryParse, TopologyKindNames.All),
             c.GetInt("workers", 16, 1, 1 << 20),
-            Parse<SpanningTreeKind>(c, "spanning-tree", SpanningTreeKindNames.TryParse, SpanningTreeKindNames.All),
+            Rules.Parse<SpanningTreeKind>(c, "spanning-tree", SpanningTreeKindNames.TryParse, SpanningTreeKindNames.All),
             c.GetInt("root", 0, 0, int.MaxValue),
-            Parse<RelayFill>(c, "fill", RelayFillNames.TryParse, RelayFillNames.All),
+            Rules.Parse<RelayFill>(c, "fill", RelayFillNames.TryParse, RelayFillNames.All),
             c.GetInt("dimension", 10, 1, 1 << 16),
             c.GetDouble("zeta2", 1, 0, double.MaxValue),
             c.HasPath("mu") ? c.GetDouble("mu", 0.5, double.Epsilon, double.MaxValue) : null,
@@ -87,17 +89,8 @@ internal sealed record QuadraticsExperimentSettings(
             c.GetDouble("target", 1e-6, double.Epsilon, double.MaxValue),
             c.GetBoolean("tune", false),
             c.GetInt("seed", 0),
-            Parse<ClockKind>(c, "clock", ClockKindNames.TryParse, ClockKindNames.All));
+            Rules.Parse<ClockKind>(c, "clock", ClockKindNames.TryParse, ClockKindNames.All));
     }
 
-    private static long Positive(long value, string key) => value > 0 ? value : throw Invalid(key, value, "must be at least 1");
-
-    private static T Parse<T>(Config section, string key, TextParser<T> parse, IReadOnlyList<string> names)
-    {
-        var text = section.GetString(key);
-        return parse(text, out var value) ? value : throw Invalid(key, text, $"must be one of {string.Join(", ", names)}");
-    }
-
-    private static ConfigurationException Invalid(string key, object value, string rule) =>
-        new($"{ConfigPath}.{key} = {value} {rule}", $"{ConfigPath}.{key}", origin: null);
+    private static long Positive(long value, string key) => value > 0 ? value : throw Rules.Invalid(key, value, "must be at least 1");
 }

@@ -46,6 +46,8 @@ internal sealed record TrainingExperimentSettings(
 {
     public const string ConfigPath = "relay-actors.training";
 
+    private static readonly SectionRules Rules = new(ConfigPath);
+
     /// <summary>The section as it stands in hocon/reference.conf (a test keeps the two equal).</summary>
     public const string Reference = """
         relay-actors {
@@ -113,7 +115,7 @@ internal sealed record TrainingExperimentSettings(
         var c = merged.GetConfig(ConfigPath);
         var o = c.GetConfig("optimizer");
         var optimizer = new OptimizerSettings(
-            Parse(c, "optimizer.kind", TrainingNames.Optimizers),
+            Rules.Parse(c, "optimizer.kind", TrainingNames.Optimizers),
             o.GetDouble("learning-rate", 0.1, 0, double.MaxValue),
             o.GetDouble("momentum", 0.9, 0, 0.999999),
             o.GetBoolean("nesterov", true),
@@ -122,7 +124,7 @@ internal sealed record TrainingExperimentSettings(
             o.GetDouble("beta2", 0.999, 0, 0.999999),
             o.GetDouble("epsilon", 1e-8, double.Epsilon, double.MaxValue));
         if (optimizer is { Kind: OptimizerKind.Sgd, Nesterov: true, Momentum: 0 })
-            throw Invalid("optimizer.nesterov", true, "needs optimizer.momentum above 0");
+            throw Rules.Invalid("optimizer.nesterov", true, "needs optimizer.momentum above 0");
         var rates = new Dictionary<Algorithm, double>();
         foreach (var name in AlgorithmNames.All)
             if (c.HasPath($"learning-rates.{name}") && AlgorithmNames.TryParse(name, out var rated))
@@ -130,22 +132,22 @@ internal sealed record TrainingExperimentSettings(
         var decay = c.GetDoubleList("decay-epochs");
         for (var i = 0; i < decay.Count; i++)
             if (decay[i] < 0 || (i > 0 && decay[i] <= decay[i - 1]))
-                throw Invalid("decay-epochs", $"[{string.Join(", ", decay)}]", "must be non-negative and strictly increasing");
+                throw Rules.Invalid("decay-epochs", $"[{string.Join(", ", decay)}]", "must be non-negative and strictly increasing");
         return new TrainingExperimentSettings(
             FolderName(c.GetString("name")),
             NonEmpty(c, "output"),
             ReadAlgorithms(c),
-            Parse<TopologyKind>(c, "topology", TopologyKindNames.TryParse, TopologyKindNames.All),
+            Rules.Parse<TopologyKind>(c, "topology", TopologyKindNames.TryParse, TopologyKindNames.All),
             c.GetInt("workers", 16, 1, 1 << 16),
-            Parse<SpanningTreeKind>(c, "spanning-tree", SpanningTreeKindNames.TryParse, SpanningTreeKindNames.All),
+            Rules.Parse<SpanningTreeKind>(c, "spanning-tree", SpanningTreeKindNames.TryParse, SpanningTreeKindNames.All),
             c.GetInt("root", 0, 0, int.MaxValue),
-            Parse<RelayFill>(c, "fill", RelayFillNames.TryParse, RelayFillNames.All),
-            Parse(c, "model", TrainingNames.Models),
-            Parse(c, "dataset", TrainingNames.Datasets),
+            Rules.Parse<RelayFill>(c, "fill", RelayFillNames.TryParse, RelayFillNames.All),
+            Rules.Parse(c, "model", TrainingNames.Models),
+            Rules.Parse(c, "dataset", TrainingNames.Datasets),
             NonEmpty(c, "data-directory"),
             c.GetInt("synthetic-train-samples", 12000, 1, int.MaxValue),
             c.GetInt("synthetic-test-samples", 2000, 1, int.MaxValue),
-            Parse(c, "split", TrainingNames.Splits),
+            Rules.Parse(c, "split", TrainingNames.Splits),
             c.GetDouble("alpha", 0.1, double.Epsilon, double.MaxValue),
             c.GetInt("batch-size", 32, 1, 1 << 20),
             c.GetDouble("epochs", 8, double.Epsilon, 1e6),
@@ -158,7 +160,7 @@ internal sealed record TrainingExperimentSettings(
             c.GetDouble("decay-factor", 0.1, double.Epsilon, double.MaxValue),
             new AugmentationSettings(c.GetInt("augmentation.crop-padding", 0, 0, 64), c.GetBoolean("augmentation.flip", false)),
             c.GetInt("seed", 0),
-            Parse<ClockKind>(c, "clock", ClockKindNames.TryParse, ClockKindNames.All));
+            Rules.Parse<ClockKind>(c, "clock", ClockKindNames.TryParse, ClockKindNames.All));
     }
 
     /// <summary>
@@ -214,14 +216,14 @@ internal sealed record TrainingExperimentSettings(
             names = [c.GetString("algorithms")];
         }
         if (names.Count == 0)
-            throw Invalid("algorithms", "[]", "must name at least one algorithm");
+            throw Rules.Invalid("algorithms", "[]", "must name at least one algorithm");
         var result = new List<Algorithm>();
         foreach (var name in names)
         {
             if (!AlgorithmNames.TryParse(name, out var algorithm))
-                throw Invalid("algorithms", name, $"must be one of {string.Join(", ", AlgorithmNames.All)}");
+                throw Rules.Invalid("algorithms", name, $"must be one of {string.Join(", ", AlgorithmNames.All)}");
             if (result.Contains(algorithm))
-                throw Invalid("algorithms", name, "is listed twice");
+                throw Rules.Invalid("algorithms", name, "is listed twice");
             result.Add(algorithm);
         }
         return result;
@@ -230,20 +232,7 @@ internal sealed record TrainingExperimentSettings(
     private static string FolderName(string name) =>
         name.Length > 0 && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') && name is not ("." or "..")
             ? name
-            : throw Invalid("name", name, "must be a folder name of letters, digits, '-', '_' or '.'");
+            : throw Rules.Invalid("name", name, "must be a folder name of letters, digits, '-', '_' or '.'");
 
-    private static string NonEmpty(Config c, string key) => c.GetString(key) is { Length: > 0 } text ? text : throw Invalid(key, "\"\"", "must not be empty");
-
-    private static T Parse<T>(Config section, string key, EnumNames<T> names)
-        where T : struct, Enum =>
-        Parse<T>(section, key, names.TryParse, names.All);
-
-    private static T Parse<T>(Config section, string key, TextParser<T> parse, IReadOnlyList<string> names)
-    {
-        var text = section.GetString(key);
-        return parse(text, out var value) ? value : throw Invalid(key, text, $"must be one of {string.Join(", ", names)}");
-    }
-
-    private static ConfigurationException Invalid(string key, object value, string rule) =>
-        new($"{ConfigPath}.{key} = {value} {rule}", $"{ConfigPath}.{key}", origin: null);
+    private static string NonEmpty(Config c, string key) => c.GetString(key) is { Length: > 0 } text ? text : throw Rules.Invalid(key, "\"\"", "must not be empty");
 }

@@ -1,0 +1,31 @@
+using RelayActors.Host.Commands;
+using RelayActors.Runtime.Configuration;
+
+namespace RelayActors.Host.Configuration;
+
+/// <summary>
+/// The value checks the command sections share, with errors that name the full key path, the value and the rule
+/// (e.g. <c>relay-actors.training.model = resnet must be one of …</c>).
+/// </summary>
+internal sealed class SectionRules(string sectionPath)
+{
+    /// <summary>An error for <paramref name="key"/> (relative to the section) holding <paramref name="value"/>, which breaks <paramref name="rule"/>.</summary>
+    public ConfigurationException Invalid(string key, object value, string rule) =>
+        new($"{sectionPath}.{key} = {value} {rule}", $"{sectionPath}.{key}", origin: null);
+
+    /// <summary>The named value at <paramref name="key"/>, or an error listing the valid <paramref name="names"/>.</summary>
+    public T Parse<T>(Config section, string key, TextParser<T> parse, IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(parse);
+        var text = section.GetString(key);
+        return parse(text, out var value) ? value : throw Invalid(key, text, $"must be one of {string.Join(", ", names)}");
+    }
+
+    public T Parse<T>(Config section, string key, EnumNames<T> names)
+        where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return Parse<T>(section, key, names.TryParse, names.All);
+    }
+}
