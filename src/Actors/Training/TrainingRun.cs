@@ -133,33 +133,12 @@ public sealed class TrainingRun
         try
         {
             var n = _nodes.Length;
-            var models = new List<float[]>(n + 1);
-            // The mean in double: identical models then average to themselves exactly and their distance is 0.
-            var sum = new double[Model.ParameterCount];
-            foreach (var node in _nodes)
-            {
-                var model = node.Model;
-                models.Add(model.ToArray());
-                for (var j = 0; j < sum.Length; j++)
-                    sum[j] += model[j];
-            }
-            var mean = new float[sum.Length];
-            for (var j = 0; j < sum.Length; j++)
-            {
-                sum[j] /= n;
-                mean[j] = (float)sum[j];
-            }
-            models.Add(mean);
-            var distance = 0.0;
-            foreach (var node in _nodes)
-            {
-                var model = node.Model;
-                for (var j = 0; j < sum.Length; j++)
-                {
-                    var d = model[j] - sum[j];
-                    distance += d * d;
-                }
-            }
+            var models = new float[n + 1][];
+            for (var i = 0; i < n; i++)
+                models[i] = _nodes[i].Model.ToArray();
+            var mean = new double[Model.ParameterCount];
+            var distance = Consensus.MeanAndDistance<float>(Array.ConvertAll(models[..n], m => (ReadOnlyMemory<float>)m), mean);
+            models[n] = Array.ConvertAll(mean, m => (float)m);
             var loss = 0.0;
             foreach (var objective in _objectives)
                 loss += objective.TakeMeanLoss();
@@ -168,7 +147,7 @@ public sealed class TrainingRun
             for (var i = 0; i < n; i++)
                 accuracy[i] = results[i].Accuracy;
             return new TrainingEvaluation(CompletedSteps, (double)CompletedSteps / StepsPerEpoch, loss / n, accuracy,
-                accuracy.Average(), accuracy.Min(), results[n].Accuracy, results[n].Loss, distance / n, Messages, Bytes, Elapsed);
+                accuracy.Average(), accuracy.Min(), results[n].Accuracy, results[n].Loss, distance, Messages, Bytes, Elapsed);
         }
         finally
         {

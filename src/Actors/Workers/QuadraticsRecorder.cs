@@ -1,4 +1,5 @@
 using RelayActors.Actors.Relay;
+using RelayActors.Models.Numerics;
 using RelayActors.Models.Tasks;
 
 namespace RelayActors.Actors.Workers;
@@ -85,24 +86,9 @@ internal sealed class QuadraticsRecorder : IStepRecorder<double>
     private void CompleteStep(long step, ReadOnlyMemory<double>[] models)
     {
         _inFlight.Remove(step);
-        Array.Clear(_mean);
-        foreach (var model in models)
-        {
-            var x = model.Span;
-            for (var c = 0; c < _mean.Length; c++)
-                _mean[c] += x[c];
-        }
-        for (var c = 0; c < _mean.Length; c++)
-            _mean[c] /= models.Length;
-        var distance = 0.0;
-        foreach (var model in models)
-        {
-            var x = model.Span;
-            for (var c = 0; c < _mean.Length; c++)
-                distance += (x[c] - _mean[c]) * (x[c] - _mean[c]);
-        }
+        var distance = Consensus.MeanAndDistance<double>(models, _mean);
         var error = _problem.Suboptimality(_mean);
-        _last = new QuadraticsStep(step, error, distance / models.Length);
+        _last = new QuadraticsStep(step, error, distance);
         if (_keepTrace)
             _trace.Add(_last);
         if (_stepsToTarget is null && error <= _target)
