@@ -39,13 +39,6 @@ public static class TrainingCheckpoint
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>The completed steps recorded in the checkpoint at <paramref name="path"/>, without reading the rest.</summary>
-    public static long ReadStep(string path, string settingsDescription)
-    {
-        using var reader = Open(path, settingsDescription);
-        return reader.ReadInt64();
-    }
-
     /// <summary>Restores <paramref name="run"/> (freshly built with the same settings) from <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a checkpoint, is truncated, or was written with other settings.</exception>
     public static void Read(string path, TrainingRun run, string settingsDescription)
