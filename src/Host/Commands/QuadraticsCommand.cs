@@ -95,7 +95,7 @@ internal static class QuadraticsCommand
             error.WriteLine("relay quadratics prints table or json; --format csv is for relay consensus.");
             return ExitCodes.InvalidArguments;
         }
-        var topologyKind = settings.Algorithm == Algorithm.AllReduce ? TopologyKind.FullyConnected : settings.Topology;
+        var topologyKind = TopologyChoice.KindFor(settings.Algorithm, settings.Topology);
         // The root's default is 0 in the config, so only a different root counts as asked for.
         if (TopologyChoice.Validate(topologyKind, settings.Workers, settings.SpanningTree, settings.Root == 0 ? null : settings.Root) is { } sizeError)
         {

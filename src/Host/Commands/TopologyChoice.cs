@@ -1,3 +1,4 @@
+using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 
 namespace RelayActors.Host.Commands;
@@ -8,6 +9,10 @@ namespace RelayActors.Host.Commands;
 /// </summary>
 internal static class TopologyChoice
 {
+    /// <summary>The topology <paramref name="algorithm"/> runs on: all-reduce talks to every worker, whatever the experiment's topology.</summary>
+    public static TopologyKind KindFor(Algorithm algorithm, TopologyKind configured) =>
+        algorithm == Algorithm.AllReduce ? TopologyKind.FullyConnected : configured;
+
     /// <summary>
     /// Checks the size and the root (null when none was asked for); returns an error message, in the words of the
     /// command's flags, or null.

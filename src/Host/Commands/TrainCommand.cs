@@ -105,7 +105,7 @@ internal static class TrainCommand
         var summaries = new List<TrainingRunSummary>();
         foreach (var algorithm in settings.Algorithms)
         {
-            var runTopology = algorithm == Algorithm.AllReduce ? RelayTopology.Create(TopologyKind.FullyConnected, settings.Workers) : topology;
+            var runTopology = algorithm == Algorithm.AllReduce ? RelayTopology.Create(TopologyChoice.KindFor(algorithm, settings.Topology), settings.Workers) : topology;
             var files = new TrainingFiles(Path.Combine(settings.Output, settings.Name, AlgorithmNames.Format(algorithm)));
             if (fresh)
                 files.Clear();

@@ -77,7 +77,7 @@ internal sealed class TrainingSession(
 
     private TrainingRunSummary Summarize(TrainingRun run, TrainingEvaluation e) => new(
         AlgorithmNames.Format(algorithm),
-        algorithm == Algorithm.AllReduce ? "fully-connected" : TopologyKindNames.Format(settings.Topology),
+        TopologyKindNames.Format(TopologyChoice.KindFor(algorithm, settings.Topology)),
         topology.Workers,
         TrainingNames.Models.Format(settings.Model),
         run.Model.ParameterCount,
