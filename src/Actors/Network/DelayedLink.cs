@@ -116,5 +116,24 @@ public sealed class DelayedLink<TMessage>
         return true;
     }
 
+    /// <summary>
+    /// Delivers a loss notice for a message the link just lost (or an outage silenced): after the link's latency, never
+    /// before an earlier delivery (FIFO), without occupying the wire, drawing, dropping or counting. It stands for the
+    /// reference simulation's knowledge of which messages were lost (<c>relay-actors.network.notify-drops</c>).
+    /// </summary>
+    public void SendNotice(TMessage notice, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var now = _scheduler.Now;
+        var delivery = now + Model.Latency;
+        if (LastDeliveryTime is { } previous)
+            delivery = Max(delivery, previous);
+        LastDeliveryTime = delivery;
+        if (_instant)
+            Target.Tell(notice, sender);
+        else
+            _scheduler.ScheduleTellOnce(delivery - now, Target, notice, sender);
+    }
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -26,8 +26,10 @@ public sealed record NetworkSettings
           bandwidth = unlimited
           drop-probability = 0
           round-timeout = none
+          notify-drops = false
           seed = 0
           edges {}
+          outages {}
         }
         """;
 
@@ -56,6 +58,35 @@ public sealed record NetworkSettings
                 throw new ArgumentOutOfRangeException(nameof(RoundTimeout), value, $"The round timeout must be positive (null for none); got {value}");
             field = value;
         }
+    }
+
+    /// <summary>
+    /// <c>notify-drops</c>: when a link loses a message, the receiver gets a small loss notice at the time the message
+    /// would have arrived (after the link's latency) and leaves the round without waiting, as the reference simulation
+    /// does (spec §1.6). Off, a lost message is noticed only when <see cref="RoundTimeout"/> fires.
+    /// </summary>
+    public bool NotifyDrops { get; init; }
+
+    /// <summary><c>outages</c>: scheduled silences of workers or links between two steps (none by default).</summary>
+    public IReadOnlyList<Outage> Outages
+    {
+        get;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Any(o => o is null))
+                throw new ArgumentNullException(nameof(Outages), "An outage is null");
+            field = value.Count == 0 ? [] : value.ToArray();
+        }
+    } = [];
+
+    /// <summary>Whether the message <paramref name="from"/> → <paramref name="to"/> of <paramref name="step"/> is lost to a scheduled outage.</summary>
+    public bool IsSilenced(int from, int to, long step)
+    {
+        foreach (var outage in Outages)
+            if (outage.Silences(from, to, step))
+                return true;
+        return false;
     }
 
     /// <summary><c>seed</c>: offset mixed into every link's generator (<see cref="RandomFor"/>), to vary the network alone.</summary>
@@ -113,13 +144,16 @@ public sealed record NetworkSettings
     }
 
     /// <summary>
-    /// Throws <see cref="ArgumentException"/> when the settings cannot work: a link that drops messages while
-    /// <see cref="RoundTimeout"/> is none, so a worker would wait forever for a dropped message.
+    /// Throws <see cref="ArgumentException"/> when the settings cannot work: a link that drops messages, or an outage,
+    /// while <see cref="RoundTimeout"/> is none and <see cref="NotifyDrops"/> off, so a worker would wait forever for a
+    /// lost message.
     /// </summary>
     public void Validate()
     {
-        if (RoundTimeout is not null)
+        if (RoundTimeout is not null || NotifyDrops)
             return;
+        if (Outages.Count > 0)
+            throw new ArgumentException(OutagesWaitForever(Outages[0]), nameof(RoundTimeout));
         if (Link.DropProbability > 0)
             throw new ArgumentException(WaitsForever($"{ConfigPath}.drop-probability", Link.DropProbability), nameof(RoundTimeout));
         foreach (var ((from, to), model) in EdgeLinks)
@@ -129,7 +163,8 @@ public sealed record NetworkSettings
 
     public bool Equals(NetworkSettings? other)
     {
-        if (other is null || Link != other.Link || RoundTimeout != other.RoundTimeout || Seed != other.Seed || EdgeLinks.Count != other.EdgeLinks.Count)
+        if (other is null || Link != other.Link || RoundTimeout != other.RoundTimeout || NotifyDrops != other.NotifyDrops || Seed != other.Seed
+            || EdgeLinks.Count != other.EdgeLinks.Count || !Outages.SequenceEqual(other.Outages))
             return false;
         foreach (var (edge, model) in EdgeLinks)
             if (!other.EdgeLinks.TryGetValue(edge, out var otherModel) || model != otherModel)
@@ -137,7 +172,7 @@ public sealed record NetworkSettings
         return true;
     }
 
-    public override int GetHashCode() => HashCode.Combine(Link, RoundTimeout, Seed, EdgeLinks.Count);
+    public override int GetHashCode() => HashCode.Combine(Link, RoundTimeout, NotifyDrops, Seed, EdgeLinks.Count, Outages.Count);
 
     /// <summary>Full key path of the override of <paramref name="edge"/> (<c>0->1</c> or <c>2--3</c>).</summary>
     internal static string EdgePath(string edge) => $"{ConfigPath}.edges.\"{edge}\"";
@@ -145,14 +180,20 @@ public sealed record NetworkSettings
     /// <summary>Why a dropping link without a round timeout is refused, and how to fix it.</summary>
     internal static string WaitsForever(string dropPath, double dropProbability) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{dropPath} = {dropProbability} but {ConfigPath}.round-timeout = none: workers would wait forever for a dropped message. Set a timeout, e.g. {ConfigPath}.round-timeout = 50ms, or make the drop probability 0");
+            $"{dropPath} = {dropProbability} but {ConfigPath}.round-timeout = none and {ConfigPath}.notify-drops = false: workers would wait forever for a dropped message. Set {ConfigPath}.notify-drops = true (receivers learn of each loss, as in the reference simulation), or a timeout, e.g. {ConfigPath}.round-timeout = 50ms, or make the drop probability 0");
+
+    /// <summary>Why outages without a round timeout or loss notices are refused, and how to fix it.</summary>
+    internal static string OutagesWaitForever(Outage first) =>
+        $"{ConfigPath}.outages make {first} but {ConfigPath}.round-timeout = none and {ConfigPath}.notify-drops = false: workers would wait forever for the lost messages. Set {ConfigPath}.notify-drops = true, or a round timeout";
 
     private bool PrintMembers(StringBuilder builder)
     {
         var timeout = RoundTimeout is { } t ? t.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms" : "none";
-        builder.Append(CultureInfo.InvariantCulture, $"Link = {Link}, RoundTimeout = {timeout}, Seed = {Seed}");
+        builder.Append(CultureInfo.InvariantCulture, $"Link = {Link}, RoundTimeout = {timeout}, NotifyDrops = {NotifyDrops}, Seed = {Seed}");
         foreach (var ((from, to), model) in EdgeLinks.OrderBy(e => e.Key))
             builder.Append(CultureInfo.InvariantCulture, $", {from}->{to} = {model}");
+        foreach (var outage in Outages)
+            builder.Append(CultureInfo.InvariantCulture, $", {outage}");
         return true;
     }
 

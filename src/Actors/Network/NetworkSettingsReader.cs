@@ -25,6 +25,12 @@ internal static partial class NetworkSettingsReader
     [GeneratedRegex(@"^(\d+)(->|--)(\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex EdgePattern();
 
+    [GeneratedRegex(@"^worker (\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkerKey();
+
+    [GeneratedRegex(@"^\s*(\d+)\s*\.\.\s*(\d+)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RangePattern();
+
     public static NetworkSettings Read(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -39,12 +45,70 @@ internal static partial class NetworkSettingsReader
         {
             Link = link,
             RoundTimeout = roundTimeout,
+            NotifyDrops = section.GetBoolean("notify-drops"),
             Seed = section.GetInt("seed"),
             EdgeLinks = ReadEdges(section.GetConfig("edges"), link, ref drop),
+            Outages = ReadOutages(section.GetConfig("outages")),
         };
-        if (roundTimeout is null && drop is { } dropping)
+        if (roundTimeout is not null || settings.NotifyDrops)
+            return settings;
+        if (drop is { } dropping)
             throw new ConfigurationException(NetworkSettings.WaitsForever(dropping.Path, dropping.P), dropping.Path, null);
+        if (settings.Outages.Count > 0)
+            throw new ConfigurationException(NetworkSettings.OutagesWaitForever(settings.Outages[0]), $"{NetworkSettings.ConfigPath}.outages", null);
         return settings;
+    }
+
+    /// <summary>
+    /// <c>outages { "worker 5" = ["100..200"], "2--3" = ["10..20", "40..45"], "0->1" = [...] }</c>: each key names a
+    /// worker or a link (both directions with <c>--</c>), each value lists step ranges <c>from..to</c> (to exclusive).
+    /// </summary>
+    private static List<Outage> ReadOutages(Config outages)
+    {
+        var list = new List<Outage>();
+        foreach (var key in outages.Keys.Order(StringComparer.Ordinal))
+        {
+            var path = $"{NetworkSettings.ConfigPath}.outages.\"{key}\"";
+            var worker = WorkerKey().Match(key);
+            var edge = EdgePattern().Match(key);
+            if (!worker.Success && !(edge.Success && TryId(edge.Groups[1].Value, out var a0) && TryId(edge.Groups[3].Value, out var b0) && a0 != b0))
+                throw new ConfigurationException(
+                    $"{path}: malformed outage \"{key}\"; write \"worker 5\" for a worker, \"a--b\" for a link in both directions or \"from->to\" for one, e.g. \"worker 5\" = [\"100..200\"]",
+                    path, null);
+            IReadOnlyList<string> ranges;
+            try
+            {
+                ranges = outages.GetStringList($"\"{key}\"");
+            }
+            catch (ConfigurationException e)
+            {
+                throw new ConfigurationException($"{path}: expected a list of step ranges such as [\"100..200\"]; {e.Message}", path, null, e);
+            }
+            if (ranges.Count == 0)
+                throw new ConfigurationException($"{path} = []: list at least one step range such as \"100..200\", or remove the key", path, null);
+            foreach (var range in ranges)
+            {
+                var match = RangePattern().Match(range);
+                if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+                    || !long.TryParse(match.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var to) || to <= from)
+                    throw new ConfigurationException(
+                        $"{path}: step range \"{range}\" must read from..to with whole steps, to above from (silent from step 'from' until just before step 'to'), e.g. \"100..200\"",
+                        path, null);
+                if (worker.Success)
+                {
+                    if (!TryId(worker.Groups[1].Value, out var id))
+                        throw new ConfigurationException($"{path}: worker id out of range", path, null);
+                    list.Add(Outage.OfWorker(id, from, to));
+                }
+                else
+                {
+                    TryId(edge.Groups[1].Value, out var a);
+                    TryId(edge.Groups[3].Value, out var b);
+                    list.Add(Outage.OfLink(a, b, edge.Groups[2].Value == "--", from, to));
+                }
+            }
+        }
+        return list;
     }
 
     private static Dictionary<(int From, int To), LinkModel> ReadEdges(Config edges, LinkModel link, ref (string Path, double P)? drop)

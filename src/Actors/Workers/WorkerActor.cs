@@ -22,7 +22,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
     private readonly IWorkerNode<T> _node;
     private readonly WorkerOptions _options;
     private readonly IActorRef<IWorkerReport> _monitor;
-    private readonly List<PeerMessage<T>> _early = [];
+    private readonly List<IRoundMessage> _early = [];
     private readonly Dictionary<int, DelayedLink<IWorkerMessage>> _links = [];
     private StartWorker? _start;
     private bool[] _received = [];
@@ -32,6 +32,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
     private ICancelable? _timeout;
     private long _ignored;
     private long _timedOut;
+    private long _silenced;
 
     public WorkerActor(IWorkerNode<T> node, WorkerOptions options, IActorRef<IWorkerReport> monitor)
     {
@@ -50,6 +51,9 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         switch (message)
         {
             case PeerMessage<T> m:
+                OnPeerMessage(m);
+                break;
+            case MessageLost m:
                 OnPeerMessage(m);
                 break;
             case RoundTimeout t:
@@ -78,7 +82,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         Advance();
     }
 
-    private void OnPeerMessage(PeerMessage<T> message)
+    private void OnPeerMessage(IRoundMessage message)
     {
         if (_step == NotStarted || Finished || IsBefore(message.Step, message.Round, _step, _round))
         {
@@ -150,7 +154,20 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
             var payload = new T[_node.PayloadLength(sends[k].Lane)];
             var count = _node.Compose(_round, k, payload);
             var message = new PeerMessage<T>(_node.Worker, _step, _round, sends[k].Lane, count, payload);
-            LinkTo(sends[k].Peer).Send(message, MessageBytes(payload.Length), Context.SelfRef);
+            var link = LinkTo(sends[k].Peer);
+            var network = _start!.Network;
+            bool delivered;
+            if (network.Outages.Count > 0 && network.IsSilenced(_node.Worker, sends[k].Peer, _step))
+            {
+                _silenced++;
+                delivered = false;
+            }
+            else
+            {
+                delivered = link.Send(message, MessageBytes(payload.Length), Context.SelfRef);
+            }
+            if (!delivered && network.NotifyDrops)
+                link.SendNotice(new MessageLost(_node.Worker, _step, _round, sends[k].Lane), Context.SelfRef);
         }
         var expected = _node.Receives(_step, _round).Length;
         if (_received.Length != expected)
@@ -175,7 +192,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         }
     }
 
-    private bool TryAccept(PeerMessage<T> message)
+    private bool TryAccept(IRoundMessage message)
     {
         var index = Lockstep.IndexOf(_node.Receives(_step, _round), new Channel(message.From, message.Lane));
         if (index < 0 || _received[index])
@@ -184,7 +201,10 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
             _ignored++;
             return false;
         }
-        _node.Accept(_round, index, message.Payload.Span, message.Count);
+        if (message is PeerMessage<T> peer)
+            _node.Accept(_round, index, peer.Payload.Span, peer.Count);
+        else
+            _node.Drop(_round, index);
         _received[index] = true;
         _receivedCount++;
         return true;
@@ -208,7 +228,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
             bytes += link.BytesSent;
             dropped += link.MessagesDropped;
         }
-        return new WorkerCounters(sent, bytes, dropped, _ignored, _timedOut);
+        return new WorkerCounters(sent + _silenced, bytes, dropped + _silenced, _ignored, _timedOut);
     }
 
     private DelayedLink<IWorkerMessage> LinkTo(int peer)

@@ -21,7 +21,26 @@ public sealed record StartWorker(IReadOnlyList<IActorRef<IWorkerMessage>> Worker
 /// and the number of workers folded into it (RelaySum's c_{i→j}; 1 for the other algorithms). The payload's array
 /// belongs to the message once sent: the sender never writes it again and receivers only read it.
 /// </summary>
-public sealed record PeerMessage<T>(int From, long Step, int Round, int Lane, int Count, ReadOnlyMemory<T> Payload) : IWorkerMessage;
+public sealed record PeerMessage<T>(int From, long Step, int Round, int Lane, int Count, ReadOnlyMemory<T> Payload) : IRoundMessage;
+
+/// <summary>
+/// The link lost worker <see cref="From"/>'s message of round <see cref="Round"/> of <see cref="Step"/> on
+/// <see cref="Lane"/> (a drop or an outage); sent only with <c>relay-actors.network.notify-drops</c>, so that the
+/// receiver moves on without a timeout.
+/// </summary>
+public sealed record MessageLost(int From, long Step, int Round, int Lane) : IRoundMessage;
+
+/// <summary>What a peer sends for one channel of one round: the message itself or the notice that it was lost.</summary>
+public interface IRoundMessage : IWorkerMessage
+{
+    int From { get; }
+
+    long Step { get; }
+
+    int Round { get; }
+
+    int Lane { get; }
+}
 
 /// <summary>A worker's own reminder that round <see cref="Round"/> of <see cref="Step"/> has waited long enough.</summary>
 public sealed record RoundTimeout(long Step, int Round) : IWorkerMessage;
@@ -34,6 +53,7 @@ public sealed record StepCompleted<T>(int Worker, long Step, int Count, ReadOnly
 
 /// <summary>
 /// A worker's running totals: messages and bytes it handed to its links, messages its links dropped, messages it
-/// ignored (late, duplicate or from a stranger) and messages it gave up waiting for at a round timeout.
+/// ignored (late, duplicate or from a stranger) and messages it gave up waiting for at a round timeout. Messages silenced
+/// by an outage count as sent and dropped (never as bytes).
 /// </summary>
 public readonly record struct WorkerCounters(long MessagesSent, long BytesSent, long MessagesDroppedByLinks, long MessagesIgnored, long MessagesTimedOut);

@@ -33,9 +33,20 @@ internal sealed class ConfigFlag
     public string? Assignment(ParseResult parseResult) =>
         parseResult.GetValue(Option) is { } value ? $"{_key}={Quote(value)}" : null;
 
-    /// <summary>Numbers and kebab-case names pass as they are; anything else is quoted so HOCON reads it as one string.</summary>
+    /// <summary>
+    /// Numbers, kebab-case names and HOCON lists (<c>[relaysgd, gossip]</c>, for the keys that take one) pass as they are;
+    /// anything else is quoted so HOCON reads it as one string.
+    /// </summary>
     private static string Quote(string value) =>
-        value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '+' or '_')
+        value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '+' or '_') || IsList(value)
             ? value
             : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A bracketed list of plain items (names, numbers), nothing HOCON could read as more than a list.</summary>
+    private static bool IsList(string value)
+    {
+        var text = value.Trim();
+        return text.Length >= 2 && text[0] == '[' && text[^1] == ']'
+            && text[1..^1].All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '+' or '_' or ',' or ' ');
+    }
 }

@@ -193,6 +193,65 @@ public sealed class NetworkSettingsConfigTests
         Assert.Equal(0.05, settings.Link.DropProbability);
     }
 
+    [Fact]
+    public void FromConfig_DropsWithNotices_AreAcceptedWithoutATimeout()
+    {
+        var settings = Read("drop-probability = 0.05, notify-drops = true");
+
+        settings.Validate();
+        Assert.True(settings.NotifyDrops);
+        Assert.Null(settings.RoundTimeout);
+    }
+
+    [Fact]
+    public void FromConfig_Outages_AreReadPerWorkerAndLink()
+    {
+        var settings = Read("""
+            notify-drops = true
+            outages {
+              "worker 5" = ["100..200"]
+              "2--3" = ["10..20", "40..45"]
+              "0->1" = [" 7 .. 8 "]
+            }
+            """);
+
+        Assert.Equal(
+            [Outage.OfLink(0, 1, false, 7, 8), Outage.OfLink(2, 3, true, 10, 20), Outage.OfLink(2, 3, true, 40, 45), Outage.OfWorker(5, 100, 200)],
+            settings.Outages);
+        Assert.True(settings.IsSilenced(5, 0, 100));
+        Assert.True(settings.IsSilenced(9, 5, 199));
+        Assert.False(settings.IsSilenced(5, 0, 200));
+        Assert.False(settings.IsSilenced(5, 0, 99));
+        Assert.True(settings.IsSilenced(3, 2, 44));
+        Assert.False(settings.IsSilenced(3, 2, 45));
+        Assert.True(settings.IsSilenced(0, 1, 7));
+        Assert.False(settings.IsSilenced(1, 0, 7));
+    }
+
+    [Theory]
+    [InlineData("\"worker five\" = [\"1..2\"]", "\"worker five\"", "malformed outage")]
+    [InlineData("\"3--3\" = [\"1..2\"]", "\"3--3\"", "malformed outage")]
+    [InlineData("\"1--2\" = [\"5..5\"]", "\"1--2\"", "to above from")]
+    [InlineData("\"1--2\" = [\"5-9\"]", "\"1--2\"", "from..to")]
+    [InlineData("\"1--2\" = []", "\"1--2\"", "at least one step range")]
+    [InlineData("\"worker 1\" = 5", "\"worker 1\"", "list of step ranges")]
+    public void FromConfig_BadOutage_ThrowsNamingTheKey(string outage, string key, string fragment)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Read($"notify-drops = true, outages {{ {outage} }}"));
+
+        Assert.Equal($"relay-actors.network.outages.{key}", ex.Path);
+        Assert.Contains(fragment, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromConfig_OutagesWithoutNoticesOrTimeout_ThrowsSuggestingNotices()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Read("outages { \"worker 1\" = [\"1..2\"] }"));
+
+        Assert.Equal("relay-actors.network.outages", ex.Path);
+        Assert.Contains("notify-drops = true", ex.Message, StringComparison.Ordinal);
+    }
+
     private static NetworkSettings Read(string section) =>
         NetworkSettings.FromConfig(Config.Parse($"relay-actors.network {{\n{section}\n}}", "my.conf"));
 }

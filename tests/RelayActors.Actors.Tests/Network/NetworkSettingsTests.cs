@@ -126,16 +126,38 @@ public sealed class NetworkSettingsTests
     }
 
     [Fact]
+    public void Validate_DropsWithNotices_Passes() =>
+        (NetworkSettings.Default with { Link = Lossy, NotifyDrops = true }).Validate();
+
+    [Fact]
+    public void Validate_OutageWithoutNoticesOrTimeout_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => (NetworkSettings.Default with { Outages = [Outage.OfLink(1, 2, true, 0, 3)] }).Validate());
+
+        Assert.Contains("link 1--2 silent in steps 0..3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Equals_ComparesNoticesAndOutages()
+    {
+        var a = NetworkSettings.Default with { Outages = [Outage.OfWorker(1, 2, 3)] };
+
+        Assert.Equal(a, NetworkSettings.Default with { Outages = [Outage.OfWorker(1, 2, 3)] });
+        Assert.NotEqual(a, NetworkSettings.Default with { Outages = [Outage.OfWorker(1, 2, 4)] });
+        Assert.NotEqual(NetworkSettings.Default, NetworkSettings.Default with { NotifyDrops = true });
+    }
+
+    [Fact]
     public void Validate_DropsWithRoundTimeout_Passes() =>
         (NetworkSettings.Default with { Link = Lossy, RoundTimeout = TimeSpan.FromMilliseconds(50) }).Validate();
 
     [Fact]
-    public void ToString_ShowsLinksTimeoutSeedAndEdges()
+    public void ToString_ShowsLinksTimeoutSeedEdgesAndOutages()
     {
-        var settings = new NetworkSettings { Seed = 3, EdgeLinks = new Dictionary<(int, int), LinkModel> { [(0, 1)] = Slow } };
+        var settings = new NetworkSettings { Seed = 3, EdgeLinks = new Dictionary<(int, int), LinkModel> { [(0, 1)] = Slow }, Outages = [Outage.OfWorker(2, 5, 9)] };
 
         Assert.Equal(
-            "NetworkSettings { Link = LinkModel(latency 0 ms), RoundTimeout = none, Seed = 3, 0->1 = LinkModel(latency 20 ms) }",
+            "NetworkSettings { Link = LinkModel(latency 0 ms), RoundTimeout = none, NotifyDrops = False, Seed = 3, 0->1 = LinkModel(latency 20 ms), worker 2 silent in steps 5..9 }",
             settings.ToString());
         Assert.Contains("RoundTimeout = 50 ms", (settings with { RoundTimeout = TimeSpan.FromMilliseconds(50) }).ToString(), StringComparison.Ordinal);
     }

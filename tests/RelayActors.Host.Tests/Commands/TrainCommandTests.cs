@@ -26,7 +26,8 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Train_Tiny_WritesMetricsSummaryAndComparisonForEachAlgorithm()
     {
-        var run = CliRun.Of(Tiny());
+        // The flag takes a HOCON list as its help says (it was once quoted into one unknown name).
+        var run = CliRun.Of(Tiny("--algorithms", "[relaysgd, all-reduce]"));
 
         Assert.True(run.ExitCode == 0, run.Error);
         foreach (var algorithm in new[] { "relaysgd", "all-reduce" })
