@@ -105,7 +105,8 @@ internal static class TrainCommand
         var summaries = new List<TrainingRunSummary>();
         foreach (var algorithm in settings.Algorithms)
         {
-            var runTopology = algorithm == Algorithm.AllReduce ? RelayTopology.Create(TopologyChoice.KindFor(algorithm, settings.Topology), settings.Workers) : topology;
+            var runKind = TopologyChoice.KindFor(algorithm, settings.Topology);
+            var runTopology = runKind != settings.Topology ? RelayTopology.Create(runKind, settings.Workers) : topology;
             var files = new TrainingFiles(Path.Combine(settings.Output, settings.Name, AlgorithmNames.Format(algorithm)));
             if (fresh)
                 files.Clear();

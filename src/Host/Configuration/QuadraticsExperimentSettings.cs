@@ -40,8 +40,8 @@ internal sealed record QuadraticsExperimentSettings(
           # relay quadratics: the random quadratics of the RelaySGD paper (spec §4.2), f(x) = (1/n) Σ_i ||A_i x − b_i||²,
           # run through the worker actors; reports f(x̄) − f* per step and the steps to reach the target.
           quadratics {
-            algorithm = relaysgd        # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking
-            topology = chain            # all-reduce talks to every worker whatever the topology
+            algorithm = relaysgd        # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp
+            topology = chain            # all-reduce talks to every worker, sgp along the exponential graph, whatever the topology
             workers = 16
             spanning-tree = none        # none | bfs | min-diameter: relay over a spanning tree of a graph with cycles
             root = 0                    # root of spanning-tree = bfs

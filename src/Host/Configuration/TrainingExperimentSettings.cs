@@ -56,8 +56,8 @@ internal sealed record TrainingExperimentSettings(
           training {
             name = default              # results go to <output>/<name>/<algorithm>/ (metrics.csv, summary.json, checkpoint.bin)
             output = runs
-            algorithms = [relaysgd, all-reduce]   # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking
-            topology = binary-tree      # all-reduce talks to every worker whatever the topology
+            algorithms = [relaysgd, all-reduce]   # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp
+            topology = binary-tree      # all-reduce talks to every worker, sgp along the exponential graph, whatever the topology
             workers = 16
             spanning-tree = none        # none | bfs | min-diameter: relay over a spanning tree of a graph with cycles
             root = 0                    # root of spanning-tree = bfs
@@ -90,6 +90,8 @@ internal sealed record TrainingExperimentSettings(
               gossip = null
               d2 = null
               gradient-tracking = null
+              quasi-global-momentum = null
+              sgp = null
             }
             warmup-epochs = 1           # linear warm-up from 0
             decay-epochs = []           # epochs at which the rate is multiplied by decay-factor, e.g. [150, 180]

@@ -16,7 +16,7 @@ public sealed class LockstepEquivalenceTests
     private const int Steps = 300;
     private static readonly LinkModel OneMillisecond = LinkModel.Constant(TimeSpan.FromMilliseconds(1));
 
-    /// <summary>Every algorithm on a topology it runs on: relays on trees, gossip family on a ring, all-reduce fully connected.</summary>
+    /// <summary>Every algorithm on a topology it runs on: relays on trees, gossip family on a ring, all-reduce fully connected, SGP on its exponential graph.</summary>
     public static TheoryData<Algorithm, TopologyKind> Algorithms => new()
     {
         { Algorithm.RelaySgd, TopologyKind.Chain },
@@ -27,6 +27,8 @@ public sealed class LockstepEquivalenceTests
         { Algorithm.Gossip, TopologyKind.Ring },
         { Algorithm.D2, TopologyKind.Ring },
         { Algorithm.GradientTracking, TopologyKind.Ring },
+        { Algorithm.QuasiGlobalMomentum, TopologyKind.Ring },
+        { Algorithm.Sgp, TopologyKind.Exponential },
     };
 
     [Theory]
@@ -55,6 +57,8 @@ public sealed class LockstepEquivalenceTests
     [InlineData(Algorithm.D2, TopologyKind.Ring)]
     [InlineData(Algorithm.GradientTracking, TopologyKind.Ring)]
     [InlineData(Algorithm.AllReduce, TopologyKind.FullyConnected)]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring)]
+    [InlineData(Algorithm.Sgp, TopologyKind.Exponential)]
     public void QuadraticsExecute_OnActorsWithOneMsLatency_GivesLockstepTraceAndFinalError(Algorithm algorithm, TopologyKind kind)
     {
         var problem = RandomQuadratics.Create(new QuadraticsSettings(Workers: 8, Dimension: 5, Zeta2: 1, Mu: 0.5, R0: 10, Seed: 3));
