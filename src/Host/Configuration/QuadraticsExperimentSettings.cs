@@ -25,6 +25,7 @@ internal sealed record QuadraticsExperimentSettings(
     double Noise,
     double LearningRate,
     long Steps,
+    int LocalSteps,
     double Target,
     bool Tune,
     int Seed,
@@ -54,6 +55,7 @@ internal sealed record QuadraticsExperimentSettings(
             noise = 0                   # σ of the gradient noise
             learning-rate = 0.5         # constant SGD step size
             steps = 1000                # at most this many steps
+        local-steps = 1             # H: gradient steps between communications; steps count gradient steps, rounded up to whole rounds of H
             target = 1e-6               # stop once f(x̄) − f* ≤ target
             tune = false                # search the learning rate on a grid and report the best
             seed = 0
@@ -86,6 +88,7 @@ internal sealed record QuadraticsExperimentSettings(
             c.GetDouble("noise", 0, 0, double.MaxValue),
             c.GetDouble("learning-rate", 0.5, double.Epsilon, double.MaxValue),
             Positive(c.GetLong("steps", 1000), "steps"),
+            c.GetInt("local-steps", 1, 1, 1 << 20),
             c.GetDouble("target", 1e-6, double.Epsilon, double.MaxValue),
             c.GetBoolean("tune", false),
             c.GetInt("seed", 0),

@@ -3,6 +3,7 @@ using RelayActors.Actors.Relay;
 using RelayActors.Actors.Tests.Support;
 using RelayActors.Actors.Topology;
 using RelayActors.Actors.Workers;
+using RelayActors.Models.Optim;
 using RelayActors.Models.Tasks;
 
 namespace RelayActors.Actors.Tests.Workers;
@@ -49,6 +50,21 @@ public sealed class LockstepEquivalenceTests
         var network = new NetworkSettings { Link = OneMillisecond with { Jitter = TimeSpan.FromMilliseconds(3) } };
 
         AssertActorsMatchLockstep(() => Example4(algorithm, RelayTopology.Create(kind, 5)), network, seed: 7);
+    }
+
+    [Theory]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring, 1)]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring, 3)]
+    [InlineData(Algorithm.Sgp, TopologyKind.Exponential, 3)]
+    [InlineData(Algorithm.RelaySgdGrad, TopologyKind.Chain, 3)]
+    [InlineData(Algorithm.D2, TopologyKind.Ring, 3)]
+    public void NesterovWithLocalSteps_OnActorsWithSeededJitter_MatchesLockstepBitForBit(Algorithm algorithm, TopologyKind kind, int localSteps)
+    {
+        var network = new NetworkSettings { Link = OneMillisecond with { Jitter = TimeSpan.FromMilliseconds(3) } };
+        IWorkerNode<double>[] Nodes() => AlgorithmNodes.Create(algorithm, RelayTopology.Create(kind, 5),
+            i => new LocalStep<double>(ScriptedObjective.Quadratic(i == 4 ? 10 : 0), new SgdOptimizer<double>(1, 0.5, true, 0), LearningRateSchedule.Constant(0.2), localSteps), [0.0]);
+
+        AssertActorsMatchLockstep(Nodes, network, seed: 3);
     }
 
     [Theory]
