@@ -20,4 +20,10 @@ public enum Algorithm
 
     /// <summary>Gradient tracking: gossip the model and a tracker of the average update.</summary>
     GradientTracking,
+
+    /// <summary>Quasi-global momentum (Lin et al. 2021): D-SGD whose momentum tracks the global displacement; SGD only.</summary>
+    QuasiGlobalMomentum,
+
+    /// <summary>SGP (Assran et al. 2019): two one-peer rounds per step on the time-varying exponential graph.</summary>
+    Sgp,
 }

@@ -16,17 +16,20 @@ public static class AlgorithmNodes
         {
             Algorithm.RelaySgd or Algorithm.RelaySgdGrad when !topology.HasTrees =>
                 $"{name} relays over a tree, but the graph ({topology.Workers} nodes, {topology.Graph.Edges.Count} edges) has cycles; choose a tree topology or a spanning tree of the graph",
-            Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking when topology.IsMultiTree =>
+            Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking or Algorithm.QuasiGlobalMomentum when topology.IsMultiTree =>
                 $"{name} on several trees would need one gossip graph per parameter lane, which is not supported; use one graph (e.g. ring or binary-tree)",
-            Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking when !topology.Graph.IsConnected =>
+            Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking or Algorithm.QuasiGlobalMomentum when !topology.Graph.IsConnected =>
                 $"{name} needs a connected graph",
+            Algorithm.Sgp when topology.Workers < 2 =>
+                $"{name} needs at least 2 workers: the exponential graph has no peer for one",
             _ => null,
         };
     }
 
     /// <summary>
     /// One node per worker, all starting from <paramref name="initial"/>; <paramref name="local"/>(i) is worker i's
-    /// local computation. All-reduce ignores the topology's edges (it talks to every worker).
+    /// local computation. All-reduce and SGP ignore the topology's edges (all-reduce talks to every worker, SGP along
+    /// the time-varying exponential graph).
     /// </summary>
     /// <exception cref="ArgumentException">The algorithm cannot run on the topology (<see cref="Unsupported"/> says why).</exception>
     public static IWorkerNode<T>[] Create<T>(Algorithm algorithm, RelayTopology topology, Func<int, LocalStep<T>> local, ReadOnlySpan<T> initial, RelayFill fill = RelayFill.InitialModel)
@@ -53,6 +56,8 @@ public static class AlgorithmNodes
             Algorithm.Gossip => new GossipSgdNode<T>(new GossipState<T>(topology.Graph, worker, d), local, initial),
             Algorithm.D2 => new D2Node<T>(new GossipState<T>(topology.Graph, worker, d), local, initial),
             Algorithm.GradientTracking => new GradientTrackingNode<T>(new GossipState<T>(topology.Graph, worker, 2 * d), local, initial),
+            Algorithm.QuasiGlobalMomentum => new QuasiGlobalMomentumNode<T>(new GossipState<T>(topology.Graph, worker, d), local, initial),
+            Algorithm.Sgp => new SgpNode<T>(new ExponentialSchedule(topology.Workers), worker, local, initial),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown algorithm"),
         };
     }

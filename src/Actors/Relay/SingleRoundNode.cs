@@ -81,12 +81,7 @@ public abstract class SingleRoundNode<T> : IWorkerNode<T>
     /// </summary>
     public void WriteState(BinaryWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        StateIO.WriteTag(writer, StateIO.TypeTag(GetType()));
-        writer.Write(Worker);
-        writer.Write(Dimension);
-        StateIO.WriteSpan(writer, Model);
-        writer.Write(Count);
+        NodeStateHeader.Write(writer, GetType(), Worker, Dimension, Model, Count);
         foreach (var part in _stateParts)
             part.WriteState(writer);
         WriteNodeState(writer);
@@ -94,15 +89,7 @@ public abstract class SingleRoundNode<T> : IWorkerNode<T>
 
     public void ReadState(BinaryReader reader)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        StateIO.ExpectTag(reader, StateIO.TypeTag(GetType()));
-        StateIO.ExpectInt32(reader, Worker, "worker");
-        StateIO.ExpectInt32(reader, Dimension, $"worker {Worker}'s dimension");
-        StateIO.ReadSpan(reader, ModelVector, $"worker {Worker}'s model");
-        var count = reader.ReadInt32();
-        if (count < 0)
-            throw new InvalidDataException($"State of worker {Worker} has count {count}; counts are non-negative");
-        Count = count;
+        Count = NodeStateHeader.Read(reader, GetType(), Worker, Dimension, ModelVector);
         foreach (var part in _stateParts)
             part.ReadState(reader);
         ReadNodeState(reader);

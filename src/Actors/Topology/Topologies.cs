@@ -18,6 +18,7 @@ public static class Topologies
         TopologyKind.TernaryTree => Tree(nodes, 3),
         TopologyKind.Torus => Torus(nodes),
         TopologyKind.DoubleBinaryTrees => DoubleBinaryTrees(nodes).Union(),
+        TopologyKind.Exponential => Exponential(nodes),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown topology kind"),
     };
 
@@ -25,6 +26,7 @@ public static class Topologies
     public static int MinimumNodes(TopologyKind kind) => kind switch
     {
         TopologyKind.Ring => 3,
+        TopologyKind.Exponential => 2,
         TopologyKind.SocialNetwork => DavisSouthernWomen.NodeCount,
         _ => 1,
     };
@@ -139,6 +141,20 @@ public static class Topologies
         var edges = new List<Edge>(nodes - 1);
         for (var w = 1; w < nodes; w++)
             edges.Add(new Edge(w <= degree ? 0 : 1 + ((w - degree - 1) / (degree - 1)), w));
+        return new Graph(nodes, edges);
+    }
+
+    /// <summary>
+    /// Every edge SGP's time-varying exponential graph uses: i ~ (i + 2^k) mod n for 2^k &lt; n (the shifts of
+    /// <see cref="ExponentialSchedule"/>); at least 2 nodes. No round uses all of them: each is one peer per worker.
+    /// </summary>
+    public static Graph Exponential(int nodes)
+    {
+        var schedule = new ExponentialSchedule(nodes);
+        var edges = new HashSet<Edge>();
+        for (var round = 0; round < schedule.Period; round++)
+            for (var i = 0; i < nodes; i++)
+                edges.Add(new Edge(i, schedule.SendTo(i, round)));
         return new Graph(nodes, edges);
     }
 

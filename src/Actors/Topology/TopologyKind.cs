@@ -35,4 +35,7 @@ public enum TopologyKind
 
     /// <summary>The binary tree and its reversed twin, each relaying half of the parameters (spec §3); as one graph, their union.</summary>
     DoubleBinaryTrees,
+
+    /// <summary>SGP's time-varying one-peer exponential graph (<see cref="ExponentialSchedule"/>); as one graph, the union i ~ i ± 2^k of its rounds. At least 2 nodes.</summary>
+    Exponential,
 }

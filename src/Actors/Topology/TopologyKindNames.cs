@@ -16,7 +16,8 @@ public static class TopologyKindNames
         ("reversed-binary-tree", TopologyKind.ReversedBinaryTree),
         ("ternary-tree", TopologyKind.TernaryTree),
         ("torus", TopologyKind.Torus),
-        ("double-binary-trees", TopologyKind.DoubleBinaryTrees));
+        ("double-binary-trees", TopologyKind.DoubleBinaryTrees),
+        ("exponential", TopologyKind.Exponential));
 
     /// <summary>Every valid name, in table order.</summary>
     public static IReadOnlyList<string> All => Names.All;

@@ -60,7 +60,7 @@ public sealed class TrainingRun
         StepsPerEpoch = _objectives.Min(o => o.StepsPerEpoch);
         var schedule = new Models.Optim.LearningRateSchedule(settings.Optimizer.LearningRate, StepsPerEpoch, settings.WarmupEpochs, [.. settings.DecayEpochs], settings.DecayFactor);
         _nodes = AlgorithmNodes.Create<float>(settings.Algorithm, topology,
-            i => new LocalStep<float>(_objectives[i], settings.Optimizer.Create<float>(Model.ParameterCount), schedule), initial, settings.Fill);
+            i => new LocalStep<float>(_objectives[i], settings.Optimizer.Create<float>(Model.ParameterCount), schedule, settings.LocalSteps), initial, settings.Fill);
         var evaluation = settings.EvaluationSamples > 0 && settings.EvaluationSamples < test.Count ? test.Take(settings.EvaluationSamples) : test;
         _evaluator = new ModelEvaluator(Model, evaluation, Environment.ProcessorCount);
     }
@@ -82,7 +82,7 @@ public sealed class TrainingRun
 
     public int Workers => _nodes.Length;
 
-    /// <summary>Steps every worker has completed.</summary>
+    /// <summary>Gradient steps every worker has completed (a multiple of the local steps H).</summary>
     public long CompletedSteps { get; private set; }
 
     /// <summary>Messages and bytes all workers sent since the run began.</summary>
@@ -100,18 +100,21 @@ public sealed class TrainingRun
     /// Runs the worker actors from <see cref="CompletedSteps"/> to <paramref name="endStep"/> in a fresh actor system.
     /// On the real clock the workers compute in parallel on the thread pool; on the virtual clock they run one at a
     /// time and deterministically. Without message drops both give the same numbers, since every node sums its
-    /// channels in a fixed order. <paramref name="onStep"/> sees each step once all workers finished it.
+    /// channels in a fixed order. <paramref name="onStep"/> sees each step once all workers finished it. Steps are
+    /// gradient steps; with H local steps the workers run node steps CompletedSteps/H … endStep/H − 1, and
+    /// <paramref name="onStep"/> sees the last gradient step of each.
     /// </summary>
     public void RunTo(long endStep, ClockKind clock, Action<long>? onStep = null, ILoggerFactory? loggerFactory = null)
     {
-        if (endStep <= CompletedSteps || endStep > Settings.Steps)
-            throw new ArgumentOutOfRangeException(nameof(endStep), endStep, $"Must be in {CompletedSteps + 1}..{Settings.Steps}");
+        var h = Settings.LocalSteps;
+        if (endStep <= CompletedSteps || endStep > Settings.Steps || endStep % h != 0)
+            throw new ArgumentOutOfRangeException(nameof(endStep), endStep, $"Must be a multiple of the {h} local steps in {CompletedSteps + 1}..{Settings.Steps}");
         _clock.Start();
         try
         {
-            var options = new WorkerOptions { FirstStep = CompletedSteps, Steps = endStep, IncludeModel = false };
+            var options = new WorkerOptions { FirstStep = CompletedSteps / h, Steps = endStep / h, IncludeModel = false };
             var run = new WorkerRun<float>(_nodes, options, Network, Settings.Seed);
-            var recorder = new SegmentRecorder(_nodes.Length, CompletedSteps, endStep, onStep);
+            var recorder = new SegmentRecorder(_nodes.Length, CompletedSteps / h, endStep / h, onStep is null ? null : step => onStep(((step + 1) * h) - 1));
             run.Execute(recorder, _ => true, clock, TimeSpan.FromDays(1), loggerFactory, "training");
             foreach (var counters in recorder.Counters)
             {
@@ -172,8 +175,8 @@ public sealed class TrainingRun
         if (CompletedSteps != 0)
             throw new InvalidOperationException($"Only a fresh run can be restored; this one has completed {CompletedSteps} steps");
         var step = reader.ReadInt64();
-        if (step < 0 || step > Settings.Steps)
-            throw new InvalidDataException($"The checkpoint is at step {step}, outside this run's 0..{Settings.Steps}");
+        if (step < 0 || step > Settings.Steps || step % Settings.LocalSteps != 0)
+            throw new InvalidDataException($"The checkpoint is at step {step}, outside this run's 0..{Settings.Steps} or between communications every {Settings.LocalSteps} steps");
         Messages = reader.ReadInt64();
         Bytes = reader.ReadInt64();
         _elapsedBefore = TimeSpan.FromTicks(reader.ReadInt64());

@@ -22,11 +22,14 @@ public sealed record TrainingSettings
     /// <summary>Samples per worker per step.</summary>
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>Steps of the whole run (every worker takes each step once).</summary>
+    /// <summary>Gradient steps of the whole run (every worker takes each step once); a multiple of <see cref="LocalSteps"/>.</summary>
     public long Steps { get; init; } = 1000;
 
-    /// <summary>Evaluate (and checkpoint) every this many steps, and after the last.</summary>
+    /// <summary>Evaluate (and checkpoint) every this many gradient steps, and after the last; a multiple of <see cref="LocalSteps"/>.</summary>
     public long EvaluateEvery { get; init; } = 100;
+
+    /// <summary>H ≥ 1: gradient steps between communications (local SGD); a worker's node step is H of them.</summary>
+    public int LocalSteps { get; init; } = 1;
 
     public OptimizerSettings Optimizer { get; init; } = new();
 
@@ -61,6 +64,9 @@ public sealed record TrainingSettings
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Steps);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluateEvery);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LocalSteps);
+        if (Steps % LocalSteps != 0 || EvaluateEvery % LocalSteps != 0)
+            throw new ArgumentException($"Steps ({Steps}) and EvaluateEvery ({EvaluateEvery}) must be multiples of LocalSteps ({LocalSteps}): workers communicate, and can be evaluated, only between rounds of {LocalSteps} gradient steps");
         ArgumentOutOfRangeException.ThrowIfNegative(WarmupEpochs);
         ArgumentOutOfRangeException.ThrowIfNegative(EvaluationSamples);
         if (Split == SplitKind.Dirichlet && !(Alpha > 0 && double.IsFinite(Alpha)))

@@ -23,7 +23,7 @@ public static class QuadraticsRun
         if (topology.Workers != problem.Workers)
             throw new ArgumentException($"The topology has {topology.Workers} workers, the problem {problem.Workers}", nameof(topology));
         var initial = new double[problem.Dimension];
-        return AlgorithmNodes.Create(settings.Algorithm, topology, i => LocalStep<double>.Sgd(Objective(problem, i, settings.Seed), settings.LearningRate), initial, settings.Fill);
+        return AlgorithmNodes.Create(settings.Algorithm, topology, i => LocalStep<double>.Sgd(Objective(problem, i, settings.Seed), settings.LearningRate, settings.LocalSteps), initial, settings.Fill);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public static class QuadraticsRun
         Action<QuadraticsStep>? onStep = null)
     {
         var nodes = CreateNodes(problem, topology, settings);
-        var options = new WorkerOptions { Steps = settings.Steps };
+        var options = new WorkerOptions { Steps = settings.Rounds };
         var run = new WorkerRun<double>(nodes, options, network, settings.Seed);
         var recorder = NewRecorder(problem, settings, onStep);
         return run.Execute(recorder, recorder.ToResult, clock, realTimeout ?? TimeSpan.FromMinutes(10), loggerFactory, "quadratics");
@@ -52,7 +52,7 @@ public static class QuadraticsRun
     {
         var nodes = CreateNodes(problem, topology, settings);
         var recorder = NewRecorder(problem, settings);
-        Lockstep.Run(nodes, settings.Steps, step =>
+        Lockstep.Run(nodes, settings.Rounds, step =>
         {
             foreach (var node in nodes)
                 recorder.Record(new StepCompleted<double>(node.Worker, step, node.Count, node.Model.ToArray(), default));
@@ -61,7 +61,7 @@ public static class QuadraticsRun
     }
 
     private static QuadraticsRecorder NewRecorder(RandomQuadratics problem, QuadraticsRunSettings settings, Action<QuadraticsStep>? onStep = null) =>
-        new(problem, settings.Algorithm, settings.LearningRate, settings.Steps, settings.Target, settings.StopAtTarget, settings.Trace, new double[problem.Dimension], onStep);
+        new(problem, settings.Algorithm, settings.LearningRate, settings.Rounds, settings.Target, settings.StopAtTarget, settings.Trace, new double[problem.Dimension], onStep, settings.LocalSteps);
 
     private static QuadraticObjective Objective(RandomQuadratics problem, int worker, int seed) =>
         new(problem, worker, problem.Settings.Noise > 0 ? new NormalSampler(new Random(unchecked((seed * 1_000_003) + (7919 * (worker + 1))))) : null);

@@ -5,6 +5,7 @@ namespace RelayActors.Actors.Workers;
 /// <summary>
 /// How to run one algorithm on a random-quadratics problem: SGD with a constant <see cref="LearningRate"/> for at most
 /// <see cref="Steps"/> steps, stopping early at f(x̄) − f* ≤ <see cref="Target"/> when <see cref="StopAtTarget"/>.
+/// Steps are gradient steps; with <see cref="LocalSteps"/> = H the workers communicate after every H of them.
 /// </summary>
 public sealed record QuadraticsRunSettings
 {
@@ -21,6 +22,16 @@ public sealed record QuadraticsRunSettings
         get;
         init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(Steps), value, "At least one step is needed");
     }
+
+    /// <summary>H ≥ 1: gradient steps between communications. The budget rounds up to whole rounds of H, and errors are measured after each round.</summary>
+    public int LocalSteps
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(LocalSteps), value, "At least one local step per communication is needed");
+    } = 1;
+
+    /// <summary>Node steps (communication rounds) of the budget: ⌈<see cref="Steps"/> / <see cref="LocalSteps"/>⌉.</summary>
+    public long Rounds => (Steps + LocalSteps - 1) / LocalSteps;
 
     /// <summary>The error f(x̄) − f* counted as reached (1e-6 in the paper's scalability figure).</summary>
     public double Target

@@ -24,7 +24,7 @@ internal static class QuadraticsCommand
     private static readonly ConfigFlag[] Flags =
     [
         new("--algorithm", $"{Section}.algorithm", $"Algorithm: {string.Join(", ", AlgorithmNames.All)}."),
-        new("--topology", $"{Section}.topology", "Communication graph (all-reduce ignores it)."),
+        new("--topology", $"{Section}.topology", "Communication graph (all-reduce and sgp ignore it)."),
         new("--workers", $"{Section}.workers", "Number of workers n."),
         new("--spanning-tree", $"{Section}.spanning-tree", "none, bfs or min-diameter: relay over a spanning tree of a graph with cycles."),
         new("--root", $"{Section}.root", "Root of --spanning-tree bfs."),
@@ -36,7 +36,8 @@ internal static class QuadraticsCommand
         new("--r0", $"{Section}.r0", "Distance ||x*|| of the optimum from the start."),
         new("--noise", $"{Section}.noise", "Gradient noise σ."),
         new("--learning-rate", $"{Section}.learning-rate", "Constant learning rate η."),
-        new("--steps", $"{Section}.steps", "At most this many steps."),
+        new("--steps", $"{Section}.steps", "At most this many (gradient) steps."),
+        new("--local-steps", $"{Section}.local-steps", "Gradient steps between communications (local SGD)."),
         new("--target", $"{Section}.target", "Stop once f(x̄) − f* ≤ target."),
         new("--seed", $"{Section}.seed", "Seed of the problem, the noise and the network."),
         new("--clock", $"{Section}.clock", "virtual (deterministic) or real."),
@@ -159,6 +160,7 @@ internal static class QuadraticsCommand
         Algorithm = settings.Algorithm,
         LearningRate = learningRate,
         Steps = settings.Steps,
+        LocalSteps = settings.LocalSteps,
         Target = settings.Target,
         Trace = trace,
         Fill = settings.Fill,

@@ -9,9 +9,16 @@ namespace RelayActors.Host.Commands;
 /// </summary>
 internal static class TopologyChoice
 {
-    /// <summary>The topology <paramref name="algorithm"/> runs on: all-reduce talks to every worker, whatever the experiment's topology.</summary>
-    public static TopologyKind KindFor(Algorithm algorithm, TopologyKind configured) =>
-        algorithm == Algorithm.AllReduce ? TopologyKind.FullyConnected : configured;
+    /// <summary>
+    /// The topology <paramref name="algorithm"/> runs on, whatever the experiment's topology: all-reduce talks to every
+    /// worker, SGP along the time-varying exponential graph; the others use the configured one.
+    /// </summary>
+    public static TopologyKind KindFor(Algorithm algorithm, TopologyKind configured) => algorithm switch
+    {
+        Algorithm.AllReduce => TopologyKind.FullyConnected,
+        Algorithm.Sgp => TopologyKind.Exponential,
+        _ => configured,
+    };
 
     /// <summary>
     /// Checks the size and the root (null when none was asked for); returns an error message, in the words of the

@@ -24,12 +24,13 @@ internal static class TrainCommand
     [
         new("--name", $"{Section}.name", "Run name: results go to <output>/<name>/<algorithm>/."),
         new("--algorithms", $"{Section}.algorithms", $"One algorithm, or a HOCON list such as [relaysgd,all-reduce]: {string.Join(", ", AlgorithmNames.All)}."),
-        new("--topology", $"{Section}.topology", "Communication graph (all-reduce ignores it)."),
+        new("--topology", $"{Section}.topology", "Communication graph (all-reduce and sgp ignore it)."),
         new("--workers", $"{Section}.workers", "Number of workers."),
         new("--model", $"{Section}.model", $"Network: {string.Join(", ", TrainingNames.Models.All)}."),
         new("--dataset", $"{Section}.dataset", $"Data: {string.Join(", ", TrainingNames.Datasets.All)}."),
         new("--alpha", $"{Section}.alpha", "Dirichlet α of the split (smaller: more heterogeneous)."),
         new("--epochs", $"{Section}.epochs", "Passes over each worker's shard."),
+        new("--local-steps", $"{Section}.local-steps", "Gradient steps between communications (local SGD)."),
         new("--learning-rate", $"{Section}.optimizer.learning-rate", $"Base learning rate; an algorithm with its own entry in learning-rates keeps it (all-reduce: 0.03 by default; --set {Section}.learning-rates.<algorithm>=… changes one)."),
         new("--seed", $"{Section}.seed", "Seed of the model, split, batches and network."),
     ];
@@ -105,7 +106,8 @@ internal static class TrainCommand
         var summaries = new List<TrainingRunSummary>();
         foreach (var algorithm in settings.Algorithms)
         {
-            var runTopology = algorithm == Algorithm.AllReduce ? RelayTopology.Create(TopologyChoice.KindFor(algorithm, settings.Topology), settings.Workers) : topology;
+            var runKind = TopologyChoice.KindFor(algorithm, settings.Topology);
+            var runTopology = runKind != settings.Topology ? RelayTopology.Create(runKind, settings.Workers) : topology;
             var files = new TrainingFiles(Path.Combine(settings.Output, settings.Name, AlgorithmNames.Format(algorithm)));
             if (fresh)
                 files.Clear();

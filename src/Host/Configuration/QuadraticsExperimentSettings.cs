@@ -25,6 +25,7 @@ internal sealed record QuadraticsExperimentSettings(
     double Noise,
     double LearningRate,
     long Steps,
+    int LocalSteps,
     double Target,
     bool Tune,
     int Seed,
@@ -40,8 +41,8 @@ internal sealed record QuadraticsExperimentSettings(
           # relay quadratics: the random quadratics of the RelaySGD paper (spec §4.2), f(x) = (1/n) Σ_i ||A_i x − b_i||²,
           # run through the worker actors; reports f(x̄) − f* per step and the steps to reach the target.
           quadratics {
-            algorithm = relaysgd        # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking
-            topology = chain            # all-reduce talks to every worker whatever the topology
+            algorithm = relaysgd        # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp
+            topology = chain            # all-reduce talks to every worker, sgp along the exponential graph, whatever the topology
             workers = 16
             spanning-tree = none        # none | bfs | min-diameter: relay over a spanning tree of a graph with cycles
             root = 0                    # root of spanning-tree = bfs
@@ -54,6 +55,7 @@ internal sealed record QuadraticsExperimentSettings(
             noise = 0                   # σ of the gradient noise
             learning-rate = 0.5         # constant SGD step size
             steps = 1000                # at most this many steps
+        local-steps = 1             # H: gradient steps between communications; steps count gradient steps, rounded up to whole rounds of H
             target = 1e-6               # stop once f(x̄) − f* ≤ target
             tune = false                # search the learning rate on a grid and report the best
             seed = 0
@@ -86,6 +88,7 @@ internal sealed record QuadraticsExperimentSettings(
             c.GetDouble("noise", 0, 0, double.MaxValue),
             c.GetDouble("learning-rate", 0.5, double.Epsilon, double.MaxValue),
             Positive(c.GetLong("steps", 1000), "steps"),
+            c.GetInt("local-steps", 1, 1, 1 << 20),
             c.GetDouble("target", 1e-6, double.Epsilon, double.MaxValue),
             c.GetBoolean("tune", false),
             c.GetInt("seed", 0),

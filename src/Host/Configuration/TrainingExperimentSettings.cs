@@ -33,6 +33,7 @@ internal sealed record TrainingExperimentSettings(
     double Alpha,
     int BatchSize,
     double Epochs,
+    int LocalSteps,
     double EvaluateEvery,
     int EvaluationSamples,
     OptimizerSettings Optimizer,
@@ -56,8 +57,8 @@ internal sealed record TrainingExperimentSettings(
           training {
             name = default              # results go to <output>/<name>/<algorithm>/ (metrics.csv, summary.json, checkpoint.bin)
             output = runs
-            algorithms = [relaysgd, all-reduce]   # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking
-            topology = binary-tree      # all-reduce talks to every worker whatever the topology
+            algorithms = [relaysgd, all-reduce]   # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp
+            topology = binary-tree      # all-reduce talks to every worker, sgp along the exponential graph, whatever the topology
             workers = 16
             spanning-tree = none        # none | bfs | min-diameter: relay over a spanning tree of a graph with cycles
             root = 0                    # root of spanning-tree = bfs
@@ -71,6 +72,7 @@ internal sealed record TrainingExperimentSettings(
             alpha = 0.1                 # Dirichlet α: 1 mild, 0.1 strong, 0.01 extreme heterogeneity
             batch-size = 32             # per worker and step
             epochs = 8                  # passes over a worker's shard
+        local-steps = 1             # H: gradient steps between communications; budgets and evaluations round up to whole rounds of H
             evaluate-every = 1          # epochs between evaluations (each also writes a checkpoint)
             evaluation-samples = 0      # test samples per evaluation (the first ones); 0 = the whole test set
             optimizer {
@@ -90,6 +92,8 @@ internal sealed record TrainingExperimentSettings(
               gossip = null
               d2 = null
               gradient-tracking = null
+              quasi-global-momentum = null
+              sgp = null
             }
             warmup-epochs = 1           # linear warm-up from 0
             decay-epochs = []           # epochs at which the rate is multiplied by decay-factor, e.g. [150, 180]
@@ -151,6 +155,7 @@ internal sealed record TrainingExperimentSettings(
             c.GetDouble("alpha", 0.1, double.Epsilon, double.MaxValue),
             c.GetInt("batch-size", 32, 1, 1 << 20),
             c.GetDouble("epochs", 8, double.Epsilon, 1e6),
+            c.GetInt("local-steps", 1, 1, 1 << 20),
             c.GetDouble("evaluate-every", 1, double.Epsilon, 1e6),
             c.GetInt("evaluation-samples", 0, 0, int.MaxValue),
             optimizer,
@@ -183,15 +188,19 @@ internal sealed record TrainingExperimentSettings(
     /// <summary>The base learning rate of <paramref name="algorithm"/>: its entry in <c>learning-rates</c>, else <c>optimizer.learning-rate</c>.</summary>
     public double LearningRateOf(Algorithm algorithm) => LearningRates.TryGetValue(algorithm, out var rate) ? rate : Optimizer.LearningRate;
 
-    /// <summary>The run settings of <paramref name="algorithm"/> once the steps per epoch are known.</summary>
+    /// <summary>
+    /// The run settings of <paramref name="algorithm"/> once the steps per epoch are known. The budget and the
+    /// evaluation interval are gradient steps, rounded up to whole rounds of <see cref="LocalSteps"/>.
+    /// </summary>
     public TrainingSettings ToRunSettings(Algorithm algorithm, int stepsPerEpoch) => new()
     {
         Algorithm = algorithm,
         Fill = Fill,
         Model = Model,
         BatchSize = BatchSize,
-        Steps = Math.Max(1, (long)Math.Round(Epochs * stepsPerEpoch)),
-        EvaluateEvery = Math.Max(1, (long)Math.Round(EvaluateEvery * stepsPerEpoch)),
+        Steps = WholeRounds(Math.Max(1, (long)Math.Round(Epochs * stepsPerEpoch))),
+        EvaluateEvery = WholeRounds(Math.Max(1, (long)Math.Round(EvaluateEvery * stepsPerEpoch))),
+        LocalSteps = LocalSteps,
         Optimizer = Optimizer with { LearningRate = LearningRateOf(algorithm) },
         WarmupEpochs = WarmupEpochs,
         DecayEpochs = DecayEpochs,
@@ -202,6 +211,8 @@ internal sealed record TrainingExperimentSettings(
         EvaluationSamples = EvaluationSamples,
         Seed = Seed,
     };
+
+    private long WholeRounds(long steps) => (steps + LocalSteps - 1) / LocalSteps * LocalSteps;
 
     private static List<Algorithm> ReadAlgorithms(Config c)
     {

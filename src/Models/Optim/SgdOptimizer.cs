@@ -43,6 +43,9 @@ public sealed class SgdOptimizer<T> : ILocalOptimizer<T>
 
     public int ParameterCount => _scratch.Length;
 
+    /// <summary>μ; 0 when momentum is off.</summary>
+    public T Momentum => _momentum;
+
     /// <summary>The momentum buffer b, to save or restore for a checkpoint; empty when momentum is 0.</summary>
     public Span<T> MomentumBuffer => _momentumBuffer;
 

@@ -20,6 +20,7 @@ public sealed class NodeAllocationTests
     [InlineData(Algorithm.D2, TopologyKind.Ring, RelayFill.InitialModel)]
     [InlineData(Algorithm.GradientTracking, TopologyKind.Ring, RelayFill.InitialModel)]
     [InlineData(Algorithm.Gossip, TopologyKind.Ring, RelayFill.InitialModel)]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring, RelayFill.InitialModel)]
     [InlineData(Algorithm.AllReduce, TopologyKind.FullyConnected, RelayFill.InitialModel)]
     public void Step_AfterWarmUp_AllocatesNothing(Algorithm algorithm, TopologyKind kind, RelayFill fill)
     {

@@ -94,6 +94,7 @@ public sealed class TopologiesTests
     [InlineData(TopologyKind.ReversedBinaryTree, 7)]
     [InlineData(TopologyKind.TernaryTree, 7)]
     [InlineData(TopologyKind.Torus, 12)]
+    [InlineData(TopologyKind.Exponential, 7)]
     public void Create_EveryKind_BuildsConnectedGraphOfNNodes(TopologyKind kind, int n)
     {
         var graph = Topologies.Create(kind, n);
@@ -112,6 +113,7 @@ public sealed class TopologiesTests
     [InlineData("reversed-binary-tree", TopologyKind.ReversedBinaryTree)]
     [InlineData("ternary-tree", TopologyKind.TernaryTree)]
     [InlineData("torus", TopologyKind.Torus)]
+    [InlineData("exponential", TopologyKind.Exponential)]
     public void TopologyKindNames_KebabName_RoundTrips(string name, TopologyKind kind)
     {
         Assert.True(TopologyKindNames.TryParse(name, out var parsed));
@@ -243,6 +245,8 @@ public sealed class TopologiesTests
     [InlineData(TopologyKind.Ring, 3, true)]
     [InlineData(TopologyKind.Chain, 1, true)]
     [InlineData(TopologyKind.Chain, 0, false)]
+    [InlineData(TopologyKind.Exponential, 1, false)]
+    [InlineData(TopologyKind.Exponential, 2, true)]
     public void Accepts_KindAndSize_MatchesWhatCreateBuilds(TopologyKind kind, int n, bool accepted)
     {
         Assert.Equal(accepted, Topologies.Accepts(kind, n));
@@ -322,5 +326,32 @@ public sealed class TopologiesTests
         var torus = Topologies.Create(TopologyKind.Torus, 16);
         Assert.Equal(32, torus.Edges.Count);
         Assert.Equal(4, torus.Diameter);
+    }
+
+    [Fact]
+    public void Exponential_EightNodes_JoinsEveryPairAtDistanceOneTwoOrFourAroundTheCycle()
+    {
+        // Shifts 1, 2, 4 (D = 3): i ~ i ± 1, i ± 2, i + 4 (= i − 4), so 8 + 8 + 4 edges and every degree 5.
+        var graph = Topologies.Create(TopologyKind.Exponential, 8);
+
+        var expected = new HashSet<Edge>();
+        for (var i = 0; i < 8; i++)
+            foreach (var shift in new[] { 1, 2, 4 })
+                expected.Add(new Edge(i, (i + shift) % 8));
+        Assert.Equal(expected.OrderBy(e => (e.A, e.B)), graph.Edges.OrderBy(e => (e.A, e.B)));
+        Assert.Equal(20, graph.Edges.Count);
+        Assert.All(Enumerable.Range(0, 8), i => Assert.Equal(5, graph.Neighbours(i).Length));
+    }
+
+    [Fact]
+    public void Exponential_SixNodes_UsesEveryPeerOfTheSchedule()
+    {
+        var schedule = new ExponentialSchedule(6);
+        var graph = Topologies.Exponential(6);
+
+        for (var round = 0; round < schedule.Period; round++)
+            for (var i = 0; i < 6; i++)
+                Assert.Contains(new Edge(i, schedule.SendTo(i, round)), graph.Edges);
+        Assert.Equal(6 + 6, graph.Edges.Count);   // shifts 1, 2, 4 of 6: i + 4 is i − 2, so shift 4 adds no new pair
     }
 }

@@ -90,10 +90,13 @@ public sealed class TrainingRunTests : IDisposable
     [InlineData(Algorithm.RelaySgd, ModelKind.Mlp)]
     [InlineData(Algorithm.RelaySgd, ModelKind.VggSmall)]
     [InlineData(Algorithm.GradientTracking, ModelKind.Mlp)]
-    public void Checkpoint_ResumedRun_EqualsUninterrupted(Algorithm algorithm, ModelKind model)
+    [InlineData(Algorithm.QuasiGlobalMomentum, ModelKind.Mlp)]
+    [InlineData(Algorithm.Sgp, ModelKind.Mlp)]
+    [InlineData(Algorithm.D2, ModelKind.Mlp, 2)]
+    public void Checkpoint_ResumedRun_EqualsUninterrupted(Algorithm algorithm, ModelKind model, int localSteps = 1)
     {
         var steps = model == ModelKind.VggSmall ? 4 : 8;
-        var settings = Small(algorithm, model, steps);
+        var settings = Small(algorithm, model, steps) with { LocalSteps = localSteps };
         var uninterrupted = Create(settings);
         uninterrupted.RunTo(steps, ClockKind.Virtual);
 
@@ -161,6 +164,39 @@ public sealed class TrainingRunTests : IDisposable
         Assert.True(e.ConsensusDistance > 0);
         Assert.True(double.IsFinite(e.TrainLoss));
         Assert.Equal(e.WorkerAccuracy.Min(), e.WorstAccuracy);
+    }
+
+    [Fact]
+    public void RunTo_TwoLocalSteps_CommunicatesOnceEveryTwoGradientSteps()
+    {
+        var run = Create(Small(Algorithm.RelaySgd) with { LocalSteps = 2 });
+        var progress = new List<long>();
+
+        run.RunTo(4, ClockKind.Virtual, progress.Add);
+
+        // 2 rounds of 10 messages on the binary tree of 6; progress names the last gradient step of each round.
+        Assert.Equal(4, run.CompletedSteps);
+        Assert.Equal(2 * 10, run.Messages);
+        Assert.Equal([1L, 3L], progress);
+        Assert.Equal(4, run.Evaluate().Step);
+    }
+
+    [Fact]
+    public void RunTo_BetweenCommunications_ThrowsNamingTheLocalSteps()
+    {
+        var run = Create(Small(Algorithm.RelaySgd) with { LocalSteps = 2 });
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => run.RunTo(3, ClockKind.Virtual));
+
+        Assert.Contains("multiple of the 2 local steps", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_StepsNotAMultipleOfLocalSteps_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => (Small(Algorithm.RelaySgd) with { LocalSteps = 3 }).Validate());
+
+        Assert.Contains("must be multiples of LocalSteps (3)", ex.Message, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using RelayActors.Actors.Relay;
 using RelayActors.Actors.Tests.Support;
 using RelayActors.Actors.Topology;
 using RelayActors.Actors.Workers;
+using RelayActors.Models.Optim;
 using RelayActors.Models.Tasks;
 
 namespace RelayActors.Actors.Tests.Workers;
@@ -16,7 +17,7 @@ public sealed class LockstepEquivalenceTests
     private const int Steps = 300;
     private static readonly LinkModel OneMillisecond = LinkModel.Constant(TimeSpan.FromMilliseconds(1));
 
-    /// <summary>Every algorithm on a topology it runs on: relays on trees, gossip family on a ring, all-reduce fully connected.</summary>
+    /// <summary>Every algorithm on a topology it runs on: relays on trees, gossip family on a ring, all-reduce fully connected, SGP on its exponential graph.</summary>
     public static TheoryData<Algorithm, TopologyKind> Algorithms => new()
     {
         { Algorithm.RelaySgd, TopologyKind.Chain },
@@ -27,6 +28,8 @@ public sealed class LockstepEquivalenceTests
         { Algorithm.Gossip, TopologyKind.Ring },
         { Algorithm.D2, TopologyKind.Ring },
         { Algorithm.GradientTracking, TopologyKind.Ring },
+        { Algorithm.QuasiGlobalMomentum, TopologyKind.Ring },
+        { Algorithm.Sgp, TopologyKind.Exponential },
     };
 
     [Theory]
@@ -50,11 +53,28 @@ public sealed class LockstepEquivalenceTests
     }
 
     [Theory]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring, 1)]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring, 3)]
+    [InlineData(Algorithm.Sgp, TopologyKind.Exponential, 3)]
+    [InlineData(Algorithm.RelaySgdGrad, TopologyKind.Chain, 3)]
+    [InlineData(Algorithm.D2, TopologyKind.Ring, 3)]
+    public void NesterovWithLocalSteps_OnActorsWithSeededJitter_MatchesLockstepBitForBit(Algorithm algorithm, TopologyKind kind, int localSteps)
+    {
+        var network = new NetworkSettings { Link = OneMillisecond with { Jitter = TimeSpan.FromMilliseconds(3) } };
+        IWorkerNode<double>[] Nodes() => AlgorithmNodes.Create(algorithm, RelayTopology.Create(kind, 5),
+            i => new LocalStep<double>(ScriptedObjective.Quadratic(i == 4 ? 10 : 0), new SgdOptimizer<double>(1, 0.5, true, 0), LearningRateSchedule.Constant(0.2), localSteps), [0.0]);
+
+        AssertActorsMatchLockstep(Nodes, network, seed: 3);
+    }
+
+    [Theory]
     [InlineData(Algorithm.RelaySgd, TopologyKind.Chain)]
     [InlineData(Algorithm.RelaySgdGrad, TopologyKind.BinaryTree)]
     [InlineData(Algorithm.D2, TopologyKind.Ring)]
     [InlineData(Algorithm.GradientTracking, TopologyKind.Ring)]
     [InlineData(Algorithm.AllReduce, TopologyKind.FullyConnected)]
+    [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring)]
+    [InlineData(Algorithm.Sgp, TopologyKind.Exponential)]
     public void QuadraticsExecute_OnActorsWithOneMsLatency_GivesLockstepTraceAndFinalError(Algorithm algorithm, TopologyKind kind)
     {
         var problem = RandomQuadratics.Create(new QuadraticsSettings(Workers: 8, Dimension: 5, Zeta2: 1, Mu: 0.5, R0: 10, Seed: 3));

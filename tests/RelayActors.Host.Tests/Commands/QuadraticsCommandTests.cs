@@ -80,6 +80,8 @@ public sealed class QuadraticsCommandTests
     [InlineData("gradient-tracking", "ring")]
     [InlineData("relaysgd-grad", "binary-tree")]
     [InlineData("relaysgd", "double-binary-trees")]
+    [InlineData("quasi-global-momentum", "ring")]
+    [InlineData("sgp", "chain")]
     public void Quadratics_EveryAlgorithm_Runs(string algorithm, string topology)
     {
         var run = CliRun.Of("quadratics", "--workers", "8", "--steps", "50", "--format", "json", "--algorithm", algorithm, "--topology", topology, "--learning-rate", "0.3");

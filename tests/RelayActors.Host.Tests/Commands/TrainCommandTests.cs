@@ -52,6 +52,25 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_QuasiGlobalMomentumAndSgp_RunAndNameTheirTopologies()
+    {
+        var run = CliRun.Of(Tiny("--set", "relay-actors.training.algorithms=[quasi-global-momentum,sgp]"));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("| quasi-global-momentum | chain |", run.Output, StringComparison.Ordinal);
+        Assert.Contains("| sgp | exponential |", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_QuasiGlobalMomentumWithAdam_FailsNamingTheOptimizer()
+    {
+        var run = CliRun.Of(Tiny("--algorithms", "quasi-global-momentum", "--set", "relay-actors.training.optimizer.kind=adam"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("quasi-global-momentum runs on SGD only, but worker 0's local optimizer is AdamOptimizer", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_RunAgain_ReusesFinishedRunWithoutTraining()
     {
         var first = CliRun.Of(Tiny("--algorithms", "relaysgd"));

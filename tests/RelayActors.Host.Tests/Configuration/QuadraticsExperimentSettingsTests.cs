@@ -24,6 +24,7 @@ public sealed class QuadraticsExperimentSettingsTests
 
         Assert.Equal((Algorithm.RelaySgd, TopologyKind.Chain, 16, 10, 1.0, 0.5), (settings.Algorithm, settings.Topology, settings.Workers, settings.Dimension, settings.Zeta2, settings.Mu));
         Assert.Equal((0.5, 1000L, 1e-6, false), (settings.LearningRate, settings.Steps, settings.Target, settings.Tune));
+        Assert.Equal(1, settings.LocalSteps);
     }
 
     [Fact]
@@ -48,6 +49,8 @@ public sealed class QuadraticsExperimentSettingsTests
     [InlineData("workers = 0", "relay-actors.quadratics.workers")]
     [InlineData("learning-rate = -1", "relay-actors.quadratics.learning-rate")]
     [InlineData("steps = 0", "relay-actors.quadratics.steps")]
+    [InlineData("local-steps = 0", "relay-actors.quadratics.local-steps")]
+    [InlineData("local-steps = 1.5", "relay-actors.quadratics.local-steps")]
     [InlineData("fill = last", "relay-actors.quadratics.fill")]
     public void FromConfig_BadValue_NamesTheKey(string assignment, string key)
     {

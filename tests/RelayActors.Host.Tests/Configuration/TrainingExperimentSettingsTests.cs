@@ -42,6 +42,7 @@ public sealed class TrainingExperimentSettingsTests
     [InlineData("decay-epochs = [5, 3]", "strictly increasing")]
     [InlineData("name = \"../x\"", "folder name")]
     [InlineData("optimizer { momentum = 0, nesterov = true }", "momentum")]
+    [InlineData("local-steps = 0", "relay-actors.training.local-steps")]
     public void FromConfig_BadValue_FailsNamingTheKey(string line, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => TrainingExperimentSettings.FromConfig(Config.Parse($"relay-actors.training {{ {line} }}")));
@@ -58,6 +59,31 @@ public sealed class TrainingExperimentSettingsTests
         var run = s.ToRunSettings(Algorithm.RelaySgd, stepsPerEpoch: 10);
 
         Assert.Equal((25L, 5L), (run.Steps, run.EvaluateEvery));
+    }
+
+    [Fact]
+    public void ToRunSettings_LocalSteps_RoundsBudgetAndEvaluationUpToWholeRounds()
+    {
+        var s = TrainingExperimentSettings.FromConfig(Config.Parse("relay-actors.training { epochs = 2.5, evaluate-every = 0.5, local-steps = 3 }"));
+
+        var run = s.ToRunSettings(Algorithm.RelaySgd, stepsPerEpoch: 10);
+
+        Assert.Equal((27L, 6L, 3), (run.Steps, run.EvaluateEvery, run.LocalSteps));
+        run.Validate();
+    }
+
+    [Fact]
+    public void ToRunSettings_Default_IsOneLocalStepWithUnroundedBudget()
+    {
+        var run = TrainingExperimentSettings.FromConfig(Config.Empty).ToRunSettings(Algorithm.RelaySgd, stepsPerEpoch: 7);
+
+        Assert.Equal((56L, 7L, 1), (run.Steps, run.EvaluateEvery, run.LocalSteps));
+    }
+
+    [Fact]
+    public void Describe_LocalSteps_ChangesTheDescription()
+    {
+        Assert.NotEqual(TrainingExperimentSettings.Describe(Config.Empty, Algorithm.RelaySgd), TrainingExperimentSettings.Describe(Config.Parse("relay-actors.training.local-steps = 2"), Algorithm.RelaySgd));
     }
 
     [Fact]
