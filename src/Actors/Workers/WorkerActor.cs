@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using RelayActors.Actors.Network;
 using RelayActors.Actors.Relay;
 using RelayActors.Runtime.Kernel;
@@ -150,7 +149,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
             var payload = new T[_node.PayloadLength(sends[k].Lane)];
             var count = _node.Compose(_round, k, payload);
             var message = new PeerMessage<T>(_node.Worker, _step, _round, sends[k].Lane, count, payload);
-            LinkTo(sends[k].Peer).Send(message, MessageBytes(payload.Length), Context.SelfRef);
+            LinkTo(sends[k].Peer).Send(message, MessageBytes(sends[k].Lane), Context.SelfRef);
         }
         var expected = _node.Receives(_step, _round).Length;
         if (_received.Length != expected)
@@ -224,8 +223,8 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         return link;
     }
 
-    /// <summary>Bytes on the wire: the payload plus a fixed header (ids, step, round, lane, count).</summary>
-    private static long MessageBytes(int length) => PeerMessageHeaderBytes + ((long)length * Unsafe.SizeOf<T>());
+    /// <summary>Bytes on the wire: the payload as the node encodes it (compressed for Choco-SGD) plus a fixed header (ids, step, round, lane, count).</summary>
+    private long MessageBytes(int lane) => PeerMessageHeaderBytes + _node.PayloadBytes(lane);
 
     private const int PeerMessageHeaderBytes = 32;
 
