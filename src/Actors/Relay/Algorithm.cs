@@ -20,4 +20,7 @@ public enum Algorithm
 
     /// <summary>Gradient tracking: gossip the model and a tracker of the average update.</summary>
     GradientTracking,
+
+    /// <summary>Choco-SGD (Koloskova et al. 2019): gossip compressed differences to public copies of the models.</summary>
+    ChocoSgd,
 }

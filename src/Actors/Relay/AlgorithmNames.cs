@@ -11,7 +11,8 @@ public static class AlgorithmNames
         ("all-reduce", Algorithm.AllReduce),
         ("gossip", Algorithm.Gossip),
         ("d2", Algorithm.D2),
-        ("gradient-tracking", Algorithm.GradientTracking));
+        ("gradient-tracking", Algorithm.GradientTracking),
+        ("choco-sgd", Algorithm.ChocoSgd));
 
     /// <summary>Every valid name, in table order.</summary>
     public static IReadOnlyList<string> All => Names.All;

@@ -27,6 +27,7 @@ public sealed class LockstepEquivalenceTests
         { Algorithm.Gossip, TopologyKind.Ring },
         { Algorithm.D2, TopologyKind.Ring },
         { Algorithm.GradientTracking, TopologyKind.Ring },
+        { Algorithm.ChocoSgd, TopologyKind.Ring },
     };
 
     [Theory]
@@ -55,6 +56,7 @@ public sealed class LockstepEquivalenceTests
     [InlineData(Algorithm.D2, TopologyKind.Ring)]
     [InlineData(Algorithm.GradientTracking, TopologyKind.Ring)]
     [InlineData(Algorithm.AllReduce, TopologyKind.FullyConnected)]
+    [InlineData(Algorithm.ChocoSgd, TopologyKind.Ring)]
     public void QuadraticsExecute_OnActorsWithOneMsLatency_GivesLockstepTraceAndFinalError(Algorithm algorithm, TopologyKind kind)
     {
         var problem = RandomQuadratics.Create(new QuadraticsSettings(Workers: 8, Dimension: 5, Zeta2: 1, Mu: 0.5, R0: 10, Seed: 3));
