@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace RelayActors.Actors.Compression;
@@ -54,7 +55,7 @@ public sealed record CompressorSettings
 
     public override string ToString() => Kind switch
     {
-        CompressorKind.TopK or CompressorKind.RandomK => $"{CompressorKindNames.Format(Kind)} (fraction {Fraction})",
+        CompressorKind.TopK or CompressorKind.RandomK => string.Create(CultureInfo.InvariantCulture, $"{CompressorKindNames.Format(Kind)} (fraction {Fraction:G4})"),
         CompressorKind.Qsgd => $"{CompressorKindNames.Format(Kind)} ({Levels} levels)",
         _ => CompressorKindNames.Format(Kind),
     };

@@ -90,6 +90,7 @@ public sealed class TrainingRunTests : IDisposable
     [InlineData(Algorithm.RelaySgd, ModelKind.Mlp)]
     [InlineData(Algorithm.RelaySgd, ModelKind.VggSmall)]
     [InlineData(Algorithm.GradientTracking, ModelKind.Mlp)]
+    [InlineData(Algorithm.ChocoSgd, ModelKind.Mlp)]
     public void Checkpoint_ResumedRun_EqualsUninterrupted(Algorithm algorithm, ModelKind model)
     {
         var steps = model == ModelKind.VggSmall ? 4 : 8;
