@@ -87,7 +87,10 @@ public sealed class ChocoSgdNode<T> : SingleRoundNode<T>, IWorkerNode<T>
         return slot >= 0 ? _copies[slot] : throw new ArgumentOutOfRangeException(nameof(neighbour), neighbour, $"Worker {neighbour} is not a neighbour of worker {Worker}");
     }
 
-    /// <summary>What the compressor's encoding of q_i takes on the wire (a lane-0 payload is always one q_i).</summary>
+    /// <summary>
+    /// What the compressor's encoding of q_i takes on the wire (a lane-0 payload is always one q_i). The class lists
+    /// <see cref="IWorkerNode{T}"/> again so that this replaces the interface's dense default.
+    /// </summary>
     public long PayloadBytes(int lane) =>
         lane == 0 ? _compressor.EncodedBytes(Dimension) : throw new ArgumentOutOfRangeException(nameof(lane), lane, $"Worker {Worker} uses lane 0 only");
 
