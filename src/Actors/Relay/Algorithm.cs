@@ -26,4 +26,7 @@ public enum Algorithm
 
     /// <summary>SGP (Assran et al. 2019): two one-peer rounds per step on the time-varying exponential graph.</summary>
     Sgp,
+
+    /// <summary>Choco-SGD (Koloskova et al. 2019): gossip compressed differences to public copies of the models.</summary>
+    ChocoSgd,
 }

@@ -13,7 +13,8 @@ public static class AlgorithmNames
         ("d2", Algorithm.D2),
         ("gradient-tracking", Algorithm.GradientTracking),
         ("quasi-global-momentum", Algorithm.QuasiGlobalMomentum),
-        ("sgp", Algorithm.Sgp));
+        ("sgp", Algorithm.Sgp),
+        ("choco-sgd", Algorithm.ChocoSgd));
 
     /// <summary>Every valid name, in table order.</summary>
     public static IReadOnlyList<string> All => Names.All;

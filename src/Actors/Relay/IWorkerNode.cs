@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using RelayActors.Models.State;
 
 namespace RelayActors.Actors.Relay;
@@ -41,6 +42,12 @@ public interface IWorkerNode<T> : ICheckpointable
 
     /// <summary>Length of a payload on lane <paramref name="lane"/>.</summary>
     int PayloadLength(int lane);
+
+    /// <summary>
+    /// Bytes a payload on lane <paramref name="lane"/> encodes to on the wire, without the message header: the dense
+    /// vector unless the algorithm compresses it (Choco-SGD sends what its compressor's encoding would take).
+    /// </summary>
+    long PayloadBytes(int lane) => (long)PayloadLength(lane) * Unsafe.SizeOf<T>();
 
     /// <summary>Starts step <paramref name="step"/> (0, 1, 2, … in order) with the local computation.</summary>
     void BeginStep(long step);

@@ -60,7 +60,8 @@ public sealed class TrainingRun
         StepsPerEpoch = _objectives.Min(o => o.StepsPerEpoch);
         var schedule = new Models.Optim.LearningRateSchedule(settings.Optimizer.LearningRate, StepsPerEpoch, settings.WarmupEpochs, [.. settings.DecayEpochs], settings.DecayFactor);
         _nodes = AlgorithmNodes.Create<float>(settings.Algorithm, topology,
-            i => new LocalStep<float>(_objectives[i], settings.Optimizer.Create<float>(Model.ParameterCount), schedule, settings.LocalSteps), initial, settings.Fill);
+            i => new LocalStep<float>(_objectives[i], settings.Optimizer.Create<float>(Model.ParameterCount), schedule, settings.LocalSteps), initial,
+            new AlgorithmOptions { Fill = settings.Fill, Choco = settings.Choco, Seed = settings.Seed });
         var evaluation = settings.EvaluationSamples > 0 && settings.EvaluationSamples < test.Count ? test.Take(settings.EvaluationSamples) : test;
         _evaluator = new ModelEvaluator(Model, evaluation, Environment.ProcessorCount);
     }

@@ -1,3 +1,4 @@
+using RelayActors.Actors.Baselines;
 using RelayActors.Actors.Relay;
 using RelayActors.Models.Data;
 using RelayActors.Models.Networks;
@@ -16,6 +17,13 @@ public sealed record TrainingSettings
 
     /// <summary>RelaySGD's fill for workers not heard from (spec §1.2).</summary>
     public RelayFill Fill { get; init; } = RelayFill.InitialModel;
+
+    /// <summary>Choco-SGD's compressor and consensus step.</summary>
+    public ChocoSettings Choco
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Choco));
+    } = new();
 
     public ModelKind Model { get; init; } = ModelKind.LeNet;
 
@@ -51,7 +59,7 @@ public sealed record TrainingSettings
     /// <summary>Test samples each evaluation uses (the first ones of the test set); 0 = all.</summary>
     public int EvaluationSamples { get; init; }
 
-    /// <summary>Seeds the initial model, the split, the batches, dropout and the network.</summary>
+    /// <summary>Seeds the initial model, the split, the batches, dropout, the network and Choco-SGD's random compressors.</summary>
     public int Seed { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the setting and its value.</summary>

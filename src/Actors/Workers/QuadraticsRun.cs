@@ -23,7 +23,8 @@ public static class QuadraticsRun
         if (topology.Workers != problem.Workers)
             throw new ArgumentException($"The topology has {topology.Workers} workers, the problem {problem.Workers}", nameof(topology));
         var initial = new double[problem.Dimension];
-        return AlgorithmNodes.Create(settings.Algorithm, topology, i => LocalStep<double>.Sgd(Objective(problem, i, settings.Seed), settings.LearningRate, settings.LocalSteps), initial, settings.Fill);
+        var options = new AlgorithmOptions { Fill = settings.Fill, Choco = settings.Choco, Seed = settings.Seed };
+        return AlgorithmNodes.Create(settings.Algorithm, topology, i => LocalStep<double>.Sgd(Objective(problem, i, settings.Seed), settings.LearningRate, settings.LocalSteps), initial, options);
     }
 
     /// <summary>

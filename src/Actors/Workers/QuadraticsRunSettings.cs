@@ -1,3 +1,4 @@
+using RelayActors.Actors.Baselines;
 using RelayActors.Actors.Relay;
 
 namespace RelayActors.Actors.Workers;
@@ -48,6 +49,13 @@ public sealed record QuadraticsRunSettings
     /// <summary>RelaySGD's fill for workers not heard from.</summary>
     public RelayFill Fill { get; init; } = RelayFill.InitialModel;
 
-    /// <summary>Seed of the gradient noise and the network's random draws.</summary>
+    /// <summary>Choco-SGD's compressor and consensus step.</summary>
+    public ChocoSettings Choco
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(Choco));
+    } = new();
+
+    /// <summary>Seed of the gradient noise, the network's random draws and Choco-SGD's random compressors.</summary>
     public int Seed { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using RelayActors.Actors.Network;
 using RelayActors.Actors.Relay;
 using RelayActors.Runtime.Kernel;
@@ -164,7 +163,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
             }
             else
             {
-                delivered = link.Send(message, MessageBytes(payload.Length), Context.SelfRef);
+                delivered = link.Send(message, MessageBytes(sends[k].Lane), Context.SelfRef);
             }
             if (!delivered && network.NotifyDrops)
                 link.SendNotice(new MessageLost(_node.Worker, _step, _round, sends[k].Lane), Context.SelfRef);
@@ -244,8 +243,8 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         return link;
     }
 
-    /// <summary>Bytes on the wire: the payload plus a fixed header (ids, step, round, lane, count).</summary>
-    private static long MessageBytes(int length) => PeerMessageHeaderBytes + ((long)length * Unsafe.SizeOf<T>());
+    /// <summary>Bytes on the wire: the payload as the node encodes it (compressed for Choco-SGD) plus a fixed header (ids, step, round, lane, count).</summary>
+    private long MessageBytes(int lane) => PeerMessageHeaderBytes + _node.PayloadBytes(lane);
 
     private const int PeerMessageHeaderBytes = 32;
 

@@ -164,6 +164,7 @@ internal static class QuadraticsCommand
         Target = settings.Target,
         Trace = trace,
         Fill = settings.Fill,
+        Choco = settings.Choco,
         Seed = settings.Seed,
     };
 }

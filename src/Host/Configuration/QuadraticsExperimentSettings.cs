@@ -1,3 +1,4 @@
+using RelayActors.Actors.Baselines;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Host.Commands;
@@ -17,6 +18,7 @@ internal sealed record QuadraticsExperimentSettings(
     SpanningTreeKind SpanningTree,
     int Root,
     RelayFill Fill,
+    ChocoSettings Choco,
     int Dimension,
     double Zeta2,
     double? Mu,
@@ -41,12 +43,18 @@ internal sealed record QuadraticsExperimentSettings(
           # relay quadratics: the random quadratics of the RelaySGD paper (spec §4.2), f(x) = (1/n) Σ_i ||A_i x − b_i||²,
           # run through the worker actors; reports f(x̄) − f* per step and the steps to reach the target.
           quadratics {
-            algorithm = relaysgd        # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp
+            algorithm = relaysgd        # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp | choco-sgd
             topology = chain            # all-reduce talks to every worker, sgp along the exponential graph, whatever the topology
             workers = 16
             spanning-tree = none        # none | bfs | min-diameter: relay over a spanning tree of a graph with cycles
             root = 0                    # root of spanning-tree = bfs
             fill = initial-model        # relaysgd's fill for workers not heard from: initial-model | own-previous | zero
+            choco {                     # choco-sgd's message compression and mixing (Koloskova et al. 2019; docs/ALGORITHMS.md)
+              compressor = top-k        # identity | top-k | random-k | sign | qsgd
+              fraction = 0.1            # top-k, random-k: keep k = round(fraction · d) coordinates, at least 1; in (0, 1]
+              levels = 16               # qsgd: s levels of |x_i| / ||x||₂, 1..65536
+              consensus-step = 0.2      # γ in (0, 1]: smaller for coarser compressors; identity with 1 is gossip (D-SGD)
+            }
             dimension = 10              # d
             zeta2 = 1                   # heterogeneity ζ² = (1/n) Σ_i ||∇f_i(x*)||²
             mu = 0.5                    # singular values of A_i are linspace(mu, smoothness, d); null: divide by the largest
@@ -80,6 +88,7 @@ internal sealed record QuadraticsExperimentSettings(
             Rules.Parse<SpanningTreeKind>(c, "spanning-tree", SpanningTreeKindNames.TryParse, SpanningTreeKindNames.All),
             c.GetInt("root", 0, 0, int.MaxValue),
             Rules.Parse<RelayFill>(c, "fill", RelayFillNames.TryParse, RelayFillNames.All),
+            Rules.Choco(c),
             c.GetInt("dimension", 10, 1, 1 << 16),
             c.GetDouble("zeta2", 1, 0, double.MaxValue),
             c.HasPath("mu") ? c.GetDouble("mu", 0.5, double.Epsilon, double.MaxValue) : null,

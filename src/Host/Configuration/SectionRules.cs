@@ -1,3 +1,5 @@
+using RelayActors.Actors.Baselines;
+using RelayActors.Actors.Compression;
 using RelayActors.Host.Commands;
 using RelayActors.Runtime.Configuration;
 
@@ -20,6 +22,22 @@ internal sealed class SectionRules(string sectionPath)
         ArgumentNullException.ThrowIfNull(parse);
         var text = section.GetString(key);
         return parse(text, out var value) ? value : throw Invalid(key, text, $"must be one of {string.Join(", ", names)}");
+    }
+
+    /// <summary>
+    /// The section's <c>choco</c> block: Choco-SGD's compressor (<c>compressor</c>, with <c>fraction</c> for top-k and
+    /// random-k and <c>levels</c> for QSGD) and its <c>consensus-step</c>; fraction and consensus step lie in (0, 1].
+    /// </summary>
+    public ChocoSettings Choco(Config section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var compressor = new CompressorSettings
+        {
+            Kind = Parse<CompressorKind>(section, "choco.compressor", CompressorKindNames.TryParse, CompressorKindNames.All),
+            Fraction = section.GetDouble("choco.fraction", 0.1, double.Epsilon, 1),
+            Levels = section.GetInt("choco.levels", 16, 1, CompressorSettings.MaxLevels),
+        };
+        return new ChocoSettings { Compressor = compressor, ConsensusStep = section.GetDouble("choco.consensus-step", 0.2, double.Epsilon, 1) };
     }
 
     public T Parse<T>(Config section, string key, EnumNames<T> names)

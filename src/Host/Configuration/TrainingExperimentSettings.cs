@@ -1,3 +1,4 @@
+using RelayActors.Actors.Baselines;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Actors.Training;
@@ -24,6 +25,7 @@ internal sealed record TrainingExperimentSettings(
     SpanningTreeKind SpanningTree,
     int Root,
     RelayFill Fill,
+    ChocoSettings Choco,
     ModelKind Model,
     DatasetKind Dataset,
     string DataDirectory,
@@ -57,12 +59,18 @@ internal sealed record TrainingExperimentSettings(
           training {
             name = default              # results go to <output>/<name>/<algorithm>/ (metrics.csv, summary.json, checkpoint.bin)
             output = runs
-            algorithms = [relaysgd, all-reduce]   # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp
+            algorithms = [relaysgd, all-reduce]   # relaysgd | relaysgd-grad | all-reduce | gossip | d2 | gradient-tracking | quasi-global-momentum | sgp | choco-sgd
             topology = binary-tree      # all-reduce talks to every worker, sgp along the exponential graph, whatever the topology
             workers = 16
             spanning-tree = none        # none | bfs | min-diameter: relay over a spanning tree of a graph with cycles
             root = 0                    # root of spanning-tree = bfs
             fill = initial-model        # relaysgd's fill for workers not heard from: initial-model | own-previous | zero
+            choco {                     # choco-sgd's message compression and mixing (Koloskova et al. 2019; docs/ALGORITHMS.md)
+              compressor = top-k        # identity | top-k | random-k | sign | qsgd
+              fraction = 0.1            # top-k, random-k: keep k = round(fraction · d) coordinates, at least 1; in (0, 1]
+              levels = 16               # qsgd: s levels of |x_i| / ||x||₂, 1..65536
+              consensus-step = 0.2      # γ in (0, 1]: smaller for coarser compressors; identity with 1 is gossip (D-SGD)
+            }
             model = lenet               # logistic-regression | mlp | lenet | vgg-small
             dataset = synthetic         # synthetic (built in, seeded, no files) | fashion-mnist
             data-directory = "/usr/share/datasets/fashion-mnist"   # IDX files, gzip or plain (Debian: dataset-fashion-mnist)
@@ -94,6 +102,7 @@ internal sealed record TrainingExperimentSettings(
               gradient-tracking = null
               quasi-global-momentum = null
               sgp = null
+              choco-sgd = null
             }
             warmup-epochs = 1           # linear warm-up from 0
             decay-epochs = []           # epochs at which the rate is multiplied by decay-factor, e.g. [150, 180]
@@ -146,6 +155,7 @@ internal sealed record TrainingExperimentSettings(
             Rules.Parse<SpanningTreeKind>(c, "spanning-tree", SpanningTreeKindNames.TryParse, SpanningTreeKindNames.All),
             c.GetInt("root", 0, 0, int.MaxValue),
             Rules.Parse<RelayFill>(c, "fill", RelayFillNames.TryParse, RelayFillNames.All),
+            Rules.Choco(c),
             Rules.Parse(c, "model", TrainingNames.Models),
             Rules.Parse(c, "dataset", TrainingNames.Datasets),
             NonEmpty(c, "data-directory"),
@@ -170,8 +180,8 @@ internal sealed record TrainingExperimentSettings(
 
     /// <summary>
     /// A canonical text of everything that determines <paramref name="algorithm"/>'s numbers (the training and network
-    /// sections over their defaults, without the run name, output folder, algorithm list, clock and the other
-    /// algorithms' learning rates): a checkpoint resumes only under the same description.
+    /// sections over their defaults, without the run name, output folder, algorithm list, clock, the other
+    /// algorithms' learning rates and, but for choco-sgd, the choco block): a checkpoint resumes only under the same description.
     /// </summary>
     public static string Describe(Config config, Algorithm algorithm)
     {
@@ -180,6 +190,8 @@ internal sealed record TrainingExperimentSettings(
         var rate = FromConfig(config).LearningRateOf(algorithm);
         foreach (var key in new[] { "name", "output", "algorithms", "clock", "learning-rates" })
             merged = merged.WithValue($"{ConfigPath}.{key}", "\"-\"");
+        if (algorithm != Algorithm.ChocoSgd)
+            merged = merged.WithValue($"{ConfigPath}.choco", "\"-\"");
         merged = merged.WithValue($"{ConfigPath}.optimizer.learning-rate", rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         var network = merged.HasPath(Actors.Network.NetworkSettings.ConfigPath) ? merged.GetConfig(Actors.Network.NetworkSettings.ConfigPath).RenderCanonical() : "{}";
         return $"algorithm = {AlgorithmNames.Format(algorithm)}; training = {merged.GetConfig(ConfigPath).RenderCanonical()}; network = {network}".ReplaceLineEndings(" ");
@@ -196,6 +208,7 @@ internal sealed record TrainingExperimentSettings(
     {
         Algorithm = algorithm,
         Fill = Fill,
+        Choco = Choco,
         Model = Model,
         BatchSize = BatchSize,
         Steps = WholeRounds(Math.Max(1, (long)Math.Round(Epochs * stepsPerEpoch))),

@@ -28,6 +28,8 @@ internal sealed class QuadraticsReport(ReportFormat format, TextWriter output)
         output.WriteLine(string.Create(Invariant,
             $"random quadratics: n = {problem.Workers}, d = {problem.Dimension}, ζ² = {problem.Zeta2:G4}, μ = {(settings.Mu is { } mu ? mu.ToString("G4", Invariant) : "none")}, L = {settings.Smoothness:G4}, r0 = {settings.R0:G4}, σ = {settings.Noise:G4}, seed {settings.Seed}"));
         output.WriteLine($"{AlgorithmNames.Format(settings.Algorithm)} on {TopologyKindNames.Format(topology)}, target f(x̄) − f* ≤ {settings.Target.ToString("G3", Invariant)}, at most {settings.Steps} steps");
+        if (settings.Algorithm == Algorithm.ChocoSgd)
+            output.WriteLine(string.Create(Invariant, $"compressor {settings.Choco.Compressor}, consensus step γ = {settings.Choco.ConsensusStep:G4}"));
         if (treeLine is not null)
             output.WriteLine(treeLine);
     }

@@ -74,6 +74,10 @@ public static class VectorMath
     public static T Sum<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.Sum(x);
 
+    /// <summary>Σ |<paramref name="x"/>[i]| (the L1 norm); zero for an empty span.</summary>
+    public static T SumOfMagnitudes<T>(ReadOnlySpan<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T> => TensorPrimitives.SumOfMagnitudes(x);
+
     /// <summary>max_i |<paramref name="x"/>[i] − <paramref name="y"/>[i]| (the L∞ distance); zero for empty spans, NaN if any difference is NaN.</summary>
     public static T MaxAbsDifference<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>

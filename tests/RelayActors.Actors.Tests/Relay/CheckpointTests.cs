@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using RelayActors.Actors.Baselines;
+using RelayActors.Actors.Compression;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Models.Optim;
@@ -48,6 +50,29 @@ public sealed class CheckpointTests
     [InlineData(RelayFill.Zero)]
     public void ReadState_RelaySgdEveryFill_ContinuesBitIdentically(RelayFill fill) =>
         AssertResumesExactly(() => Nodes(Algorithm.RelaySgd, OptimizerKind.Sgd, fill), SomeDrops);
+
+    [Theory]
+    [InlineData(CompressorKind.RandomK)]
+    [InlineData(CompressorKind.Qsgd)]
+    [InlineData(CompressorKind.ScaledSign)]
+    public void ReadState_ChocoEveryCompressor_ContinuesBitIdentically(CompressorKind kind)
+    {
+        // The copies x̂ lag the models by what compression left out, and random compressors draw per step.
+        var options = new AlgorithmOptions { Choco = new ChocoSettings { Compressor = new CompressorSettings { Kind = kind, Fraction = 0.4, Levels = 3 } }, Seed = 5 };
+
+        AssertResumesExactly(() => AlgorithmNodes.Create(Algorithm.ChocoSgd, Topology(Algorithm.ChocoSgd), i => Local(i, Initial.Length, OptimizerKind.Sgd), Initial, options), SomeDrops);
+    }
+
+    [Fact]
+    public void ReadState_ChocoOtherGraph_ThrowsNamingTheNeighbours()
+    {
+        var state = Save(Run(Nodes(Algorithm.ChocoSgd, OptimizerKind.Sgd)));
+        var star = AlgorithmNodes.Create(Algorithm.ChocoSgd, RelayTopology.Of(Topologies.Star(Workers)), i => Local(i, Initial.Length, OptimizerKind.Sgd), Initial);
+
+        var error = Assert.Throws<InvalidDataException>(() => star[0].ReadState(Reader(state)));
+
+        Assert.Equal("State was written for worker 0's Choco neighbours = [1, 7], but this one has [1, 2, 3, 4, 5, 6, 7]", error.Message);
+    }
 
     [Theory]
     [InlineData(ConsensusAlgorithm.RelaySum, false)]
@@ -177,7 +202,7 @@ public sealed class CheckpointTests
     /// <summary>Relay algorithms on double binary trees (two lanes), gossip-style ones on a ring (cycles), all-reduce and SGP on all workers.</summary>
     private static RelayTopology Topology(Algorithm algorithm) => algorithm switch
     {
-        Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking or Algorithm.QuasiGlobalMomentum => RelayTopology.Of(Topologies.Ring(Workers)),
+        Algorithm.Gossip or Algorithm.D2 or Algorithm.GradientTracking or Algorithm.QuasiGlobalMomentum or Algorithm.ChocoSgd => RelayTopology.Of(Topologies.Ring(Workers)),
         _ => RelayTopology.Create(TopologyKind.DoubleBinaryTrees, Workers),
     };
 

@@ -22,6 +22,7 @@ public sealed class NodeAllocationTests
     [InlineData(Algorithm.Gossip, TopologyKind.Ring, RelayFill.InitialModel)]
     [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring, RelayFill.InitialModel)]
     [InlineData(Algorithm.AllReduce, TopologyKind.FullyConnected, RelayFill.InitialModel)]
+    [InlineData(Algorithm.ChocoSgd, TopologyKind.Ring, RelayFill.InitialModel)]
     public void Step_AfterWarmUp_AllocatesNothing(Algorithm algorithm, TopologyKind kind, RelayFill fill)
     {
         var topology = RelayTopology.Create(kind, Workers);

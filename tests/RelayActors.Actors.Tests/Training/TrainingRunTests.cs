@@ -90,6 +90,7 @@ public sealed class TrainingRunTests : IDisposable
     [InlineData(Algorithm.RelaySgd, ModelKind.Mlp)]
     [InlineData(Algorithm.RelaySgd, ModelKind.VggSmall)]
     [InlineData(Algorithm.GradientTracking, ModelKind.Mlp)]
+    [InlineData(Algorithm.ChocoSgd, ModelKind.Mlp)]
     [InlineData(Algorithm.QuasiGlobalMomentum, ModelKind.Mlp)]
     [InlineData(Algorithm.Sgp, ModelKind.Mlp)]
     [InlineData(Algorithm.D2, ModelKind.Mlp, 2)]

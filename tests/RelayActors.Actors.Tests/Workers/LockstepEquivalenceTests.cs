@@ -30,6 +30,7 @@ public sealed class LockstepEquivalenceTests
         { Algorithm.GradientTracking, TopologyKind.Ring },
         { Algorithm.QuasiGlobalMomentum, TopologyKind.Ring },
         { Algorithm.Sgp, TopologyKind.Exponential },
+        { Algorithm.ChocoSgd, TopologyKind.Ring },
     };
 
     [Theory]
@@ -75,6 +76,7 @@ public sealed class LockstepEquivalenceTests
     [InlineData(Algorithm.AllReduce, TopologyKind.FullyConnected)]
     [InlineData(Algorithm.QuasiGlobalMomentum, TopologyKind.Ring)]
     [InlineData(Algorithm.Sgp, TopologyKind.Exponential)]
+    [InlineData(Algorithm.ChocoSgd, TopologyKind.Ring)]
     public void QuadraticsExecute_OnActorsWithOneMsLatency_GivesLockstepTraceAndFinalError(Algorithm algorithm, TopologyKind kind)
     {
         var problem = RandomQuadratics.Create(new QuadraticsSettings(Workers: 8, Dimension: 5, Zeta2: 1, Mu: 0.5, R0: 10, Seed: 3));

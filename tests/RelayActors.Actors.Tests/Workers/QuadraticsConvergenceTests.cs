@@ -1,3 +1,5 @@
+using RelayActors.Actors.Baselines;
+using RelayActors.Actors.Compression;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Actors.Workers;
@@ -44,6 +46,51 @@ public sealed class QuadraticsConvergenceTests
         // Stationary: a fixed point, not a passing state.
         Assert.Equal(result.Trace[^2].ConsensusDistance, last.ConsensusDistance, 1e-9 * last.ConsensusDistance);
     }
+
+    [Theory]
+    [InlineData(CompressorKind.TopK, TopologyKind.Ring)]
+    [InlineData(CompressorKind.TopK, TopologyKind.Chain)]
+    [InlineData(CompressorKind.RandomK, TopologyKind.Ring)]
+    public void ChocoSgd_HomogeneousQuadratics_ReachesTheOptimumSendingOneCoordinateInTen(CompressorKind kind, TopologyKind topology)
+    {
+        // ζ² = 0: every f_i has the minimiser x*, so Choco converges linearly to x_i = x* however coarse Q is; with one
+        // coordinate of ten per message (γ = 0.2) error and consensus distance fall below 1e-12 by step 125 (top-k) or
+        // 475 (random-k). Not updating x̂_i, or adding q to the wrong copy, leaves the copies stale and stalls it.
+        var problem = RandomQuadratics.Create(new QuadraticsSettings(Workers: 8, Dimension: 10, Zeta2: 0, Mu: 0.5, R0: 10, Seed: 1));
+        var settings = ChocoRun(new CompressorSettings { Kind = kind, Fraction = 0.1 }, steps: 600);
+
+        var result = QuadraticsRun.ExecuteLockstep(problem, RelayTopology.Create(topology, 8), settings);
+
+        Assert.True(result.FinalError < 1e-12, $"error {result.FinalError} (started at {result.Trace[0].Error})");
+        Assert.True(result.FinalConsensusDistance < 1e-12, $"consensus distance {result.FinalConsensusDistance}");
+    }
+
+    [Fact]
+    public void ChocoSgdTopK_HeterogeneousQuadratics_EndsAtTheFixedPointOfUncompressedChoco()
+    {
+        // At the fixed point q = 0 and x̂_i = x_i^{(t+1/2)}, whatever the compressor: the fixed point of D-SGD with the
+        // mixing matrix I + γ(W − I). Top-k reaches it with a tenth of the coordinates per message.
+        var problem = RandomQuadratics.Create(new QuadraticsSettings(Workers: 8, Dimension: 10, Zeta2: 1, Mu: 0.5, R0: 10, Seed: 1));
+        var ring = RelayTopology.Create(TopologyKind.Ring, 8);
+
+        var topK = QuadraticsRun.ExecuteLockstep(problem, ring, ChocoRun(new CompressorSettings { Kind = CompressorKind.TopK, Fraction = 0.1 }, steps: 1500));
+        var dense = QuadraticsRun.ExecuteLockstep(problem, ring, ChocoRun(new CompressorSettings { Kind = CompressorKind.Identity }, steps: 1500));
+
+        Assert.True(dense.FinalConsensusDistance > 1e-3, $"consensus distance {dense.FinalConsensusDistance}: heterogeneous workers stay apart");
+        Assert.Equal(dense.FinalError, topK.FinalError, 1e-9 * dense.FinalError);
+        Assert.Equal(dense.FinalConsensusDistance, topK.FinalConsensusDistance, 1e-9 * dense.FinalConsensusDistance);
+        Assert.True(topK.FinalError < 1e-3 * topK.Trace[0].Error, $"error {topK.FinalError} vs {topK.Trace[0].Error} after step 0");
+    }
+
+    private static QuadraticsRunSettings ChocoRun(CompressorSettings compressor, long steps) => new()
+    {
+        Algorithm = Algorithm.ChocoSgd,
+        LearningRate = 0.3,
+        Steps = steps,
+        StopAtTarget = false,
+        Trace = true,
+        Choco = new ChocoSettings { Compressor = compressor, ConsensusStep = 0.2 },
+    };
 
     private static QuadraticsResult Run(Algorithm algorithm, TopologyKind kind)
     {

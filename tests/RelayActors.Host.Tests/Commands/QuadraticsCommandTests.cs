@@ -82,6 +82,7 @@ public sealed class QuadraticsCommandTests
     [InlineData("relaysgd", "double-binary-trees")]
     [InlineData("quasi-global-momentum", "ring")]
     [InlineData("sgp", "chain")]
+    [InlineData("choco-sgd", "ring")]
     public void Quadratics_EveryAlgorithm_Runs(string algorithm, string topology)
     {
         var run = CliRun.Of("quadratics", "--workers", "8", "--steps", "50", "--format", "json", "--algorithm", algorithm, "--topology", topology, "--learning-rate", "0.3");
@@ -90,6 +91,28 @@ public sealed class QuadraticsCommandTests
         using var summary = JsonDocument.Parse(run.OutputLines[^1]);
         Assert.Equal(algorithm, summary.RootElement.GetProperty("algorithm").GetString());
         Assert.False(summary.RootElement.GetProperty("diverged").GetBoolean());
+    }
+
+    [Fact]
+    public void Quadratics_ChocoSgdTopK_ChargesEveryMessageTheEncodedSize()
+    {
+        // d = 10, fraction 0.1: one (value, index) pair of a double and an int, plus the 32-byte header.
+        var run = CliRun.Of("quadratics", "--workers", "8", "--steps", "40", "--format", "json", "--algorithm", "choco-sgd", "--topology", "ring", "--learning-rate", "0.3");
+
+        Assert.Equal(0, run.ExitCode);
+        using var summary = JsonDocument.Parse(run.OutputLines[^1]);
+        // 40 steps (the target is far), 8 workers with 2 neighbours each.
+        Assert.Equal((40L, 640L), (summary.RootElement.GetProperty("steps").GetInt64(), summary.RootElement.GetProperty("messages").GetInt64()));
+        Assert.Equal(640L * (32 + 8 + 4), summary.RootElement.GetProperty("bytes").GetInt64());
+    }
+
+    [Fact]
+    public void Quadratics_ChocoSgdTable_NamesTheCompressor()
+    {
+        var run = CliRun.Of("quadratics", "--workers", "4", "--steps", "5", "--algorithm", "choco-sgd", "--topology", "ring", "--set", "relay-actors.quadratics.choco.compressor=qsgd");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("compressor qsgd (16 levels), consensus step γ = 0.2", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

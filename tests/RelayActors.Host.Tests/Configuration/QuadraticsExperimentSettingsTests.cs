@@ -1,3 +1,4 @@
+using RelayActors.Actors.Compression;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Host.Configuration;
@@ -28,6 +29,23 @@ public sealed class QuadraticsExperimentSettingsTests
     }
 
     [Fact]
+    public void FromConfig_Empty_ChocoSendsTheTopTenthWithConsensusStepFifth()
+    {
+        var choco = QuadraticsExperimentSettings.FromConfig(Config.Empty).Choco;
+
+        Assert.Equal((CompressorKind.TopK, 0.1, 16, 0.2), (choco.Compressor.Kind, choco.Compressor.Fraction, choco.Compressor.Levels, choco.ConsensusStep));
+    }
+
+    [Fact]
+    public void FromConfig_ChocoBlock_SetsCompressorAndConsensusStep()
+    {
+        var settings = QuadraticsExperimentSettings.FromConfig(Config.Parse("relay-actors.quadratics { algorithm = choco-sgd, choco { compressor = qsgd, levels = 4, consensus-step = 0.05 } }"));
+
+        Assert.Equal(Algorithm.ChocoSgd, settings.Algorithm);
+        Assert.Equal((CompressorKind.Qsgd, 4, 0.05), (settings.Choco.Compressor.Kind, settings.Choco.Compressor.Levels, settings.Choco.ConsensusStep));
+    }
+
+    [Fact]
     public void FromConfig_MuNull_ScalesByLargestSingularValue()
     {
         var settings = QuadraticsExperimentSettings.FromConfig(Config.Parse("relay-actors.quadratics.mu = null"));
@@ -52,6 +70,12 @@ public sealed class QuadraticsExperimentSettingsTests
     [InlineData("local-steps = 0", "relay-actors.quadratics.local-steps")]
     [InlineData("local-steps = 1.5", "relay-actors.quadratics.local-steps")]
     [InlineData("fill = last", "relay-actors.quadratics.fill")]
+    [InlineData("choco.compressor = gzip", "relay-actors.quadratics.choco.compressor")]
+    [InlineData("choco.fraction = 0", "relay-actors.quadratics.choco.fraction")]
+    [InlineData("choco.fraction = 1.5", "relay-actors.quadratics.choco.fraction")]
+    [InlineData("choco.levels = 0", "relay-actors.quadratics.choco.levels")]
+    [InlineData("choco.consensus-step = 2", "relay-actors.quadratics.choco.consensus-step")]
+    [InlineData("choco.ratio = 0.1", "relay-actors.quadratics.choco.ratio")]
     public void FromConfig_BadValue_NamesTheKey(string assignment, string key)
     {
         var ex = Assert.Throws<ConfigurationException>(() => QuadraticsExperimentSettings.FromConfig(Config.Parse($"relay-actors.quadratics.{assignment}")));

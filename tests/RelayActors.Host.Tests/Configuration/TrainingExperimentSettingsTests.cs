@@ -1,3 +1,4 @@
+using RelayActors.Actors.Compression;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Training;
 using RelayActors.Host.Configuration;
@@ -43,12 +44,34 @@ public sealed class TrainingExperimentSettingsTests
     [InlineData("name = \"../x\"", "folder name")]
     [InlineData("optimizer { momentum = 0, nesterov = true }", "momentum")]
     [InlineData("local-steps = 0", "relay-actors.training.local-steps")]
+    [InlineData("choco { compressor = top-j }", "choco.compressor = top-j must be one of")]
+    [InlineData("choco { consensus-step = 0 }", "choco.consensus-step")]
     public void FromConfig_BadValue_FailsNamingTheKey(string line, string expected)
     {
         var ex = Assert.Throws<ConfigurationException>(() => TrainingExperimentSettings.FromConfig(Config.Parse($"relay-actors.training {{ {line} }}")));
 
         Assert.Contains("relay-actors.training.", ex.Message, StringComparison.Ordinal);
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToRunSettings_CarriesTheChocoBlockAndItsLearningRate()
+    {
+        var s = TrainingExperimentSettings.FromConfig(Config.Parse("relay-actors.training { algorithms = [choco-sgd], choco { compressor = sign, consensus-step = 0.1 }, learning-rates.choco-sgd = 0.05 }"));
+
+        var run = s.ToRunSettings(Algorithm.ChocoSgd, stepsPerEpoch: 10);
+
+        Assert.Equal((CompressorKind.ScaledSign, 0.1), (run.Choco.Compressor.Kind, run.Choco.ConsensusStep));
+        Assert.Equal(0.05, run.Optimizer.LearningRate);
+    }
+
+    [Fact]
+    public void Describe_DependsOnTheChocoBlockOnlyForChocoSgd()
+    {
+        var other = Config.Parse("relay-actors.training.choco.fraction = 0.01");
+
+        Assert.Equal(TrainingExperimentSettings.Describe(Config.Empty, Algorithm.Gossip), TrainingExperimentSettings.Describe(other, Algorithm.Gossip));
+        Assert.NotEqual(TrainingExperimentSettings.Describe(Config.Empty, Algorithm.ChocoSgd), TrainingExperimentSettings.Describe(other, Algorithm.ChocoSgd));
     }
 
     [Fact]
