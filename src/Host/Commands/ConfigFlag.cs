@@ -34,7 +34,7 @@ internal sealed class ConfigFlag
         parseResult.GetValue(Option) is { } value ? $"{_key}={Quote(value)}" : null;
 
     /// <summary>Numbers and kebab-case names pass as they are; anything else is quoted so HOCON reads it as one string.</summary>
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '+' or '_')
             ? value
             : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
