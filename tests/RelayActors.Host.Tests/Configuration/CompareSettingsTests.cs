@@ -1,5 +1,6 @@
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
+using RelayActors.Host.Commands;
 using RelayActors.Host.Configuration;
 using RelayActors.Runtime.Configuration;
 using RelayActors.Runtime.Tests.Support;
@@ -79,5 +80,21 @@ public sealed class CompareSettingsTests
         var s = CompareSettings.FromConfig(Config.Parse($"relay-actors.compare.algorithms = [{rows}]"));
 
         Assert.Equal(AlgorithmNames.All, s.Entries.Select(e => e.AlgorithmName));
+    }
+
+    [Theory]
+    [InlineData("compare-smoke.conf", 12)]
+    [InlineData("compare-fashion-mnist.conf", 45)]
+    [InlineData("compare-quadratics-scalability.conf", 90)]
+    public void ExperimentFile_BuildsAGridWhoseEveryCellCanRun(string file, int cells)
+    {
+        var config = ExperimentConfig.Load(RepositoryRoot.File("hocon", "experiments", file), [], []);
+        var settings = CompareSettings.FromConfig(config);
+
+        var grid = CompareGrid.Build(settings, config);
+
+        ICompareCellRunner runner = settings.Kind == CompareKind.Training ? new TrainingCellRunner() : new QuadraticsCellRunner(1);
+        Assert.Equal(cells, grid.Cells.Count);
+        Assert.All(grid.Cells, cell => Assert.Null(runner.Check(cell)));
     }
 }
