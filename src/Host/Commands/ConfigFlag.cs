@@ -37,7 +37,7 @@ internal sealed class ConfigFlag
     /// Numbers, kebab-case names and HOCON lists (<c>[relaysgd, gossip]</c>, for the keys that take one) pass as they are;
     /// anything else is quoted so HOCON reads it as one string.
     /// </summary>
-    private static string Quote(string value) =>
+    public static string Quote(string value) =>
         value.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '+' or '_') || IsList(value)
             ? value
             : "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

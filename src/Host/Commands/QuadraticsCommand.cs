@@ -112,7 +112,7 @@ internal static class QuadraticsCommand
         RandomQuadratics problem;
         try
         {
-            problem = RandomQuadratics.Create(new QuadraticsSettings(settings.Workers, settings.Dimension, settings.Zeta2, settings.Mu, settings.Smoothness, settings.R0, settings.Noise, settings.Seed));
+            problem = RandomQuadratics.Create(settings.ToProblemSettings());
         }
         catch (ArgumentException ex)
         {
@@ -155,7 +155,8 @@ internal static class QuadraticsCommand
         return ExitCodes.Success;
     }
 
-    private static QuadraticsRunSettings RunSettings(QuadraticsExperimentSettings settings, double learningRate, bool trace) => new()
+    /// <summary>The run settings of the experiment at <paramref name="learningRate"/>.</summary>
+    public static QuadraticsRunSettings RunSettings(QuadraticsExperimentSettings settings, double learningRate, bool trace) => new()
     {
         Algorithm = settings.Algorithm,
         LearningRate = learningRate,

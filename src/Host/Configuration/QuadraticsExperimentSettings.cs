@@ -2,6 +2,7 @@ using RelayActors.Actors.Baselines;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
 using RelayActors.Host.Commands;
+using RelayActors.Models.Tasks;
 using RelayActors.Runtime.Configuration;
 using RelayActors.Runtime.Kernel;
 
@@ -103,6 +104,9 @@ internal sealed record QuadraticsExperimentSettings(
             c.GetInt("seed", 0),
             Rules.Parse<ClockKind>(c, "clock", ClockKindNames.TryParse, ClockKindNames.All));
     }
+
+    /// <summary>The problem of spec §4.2 these settings describe.</summary>
+    public QuadraticsSettings ToProblemSettings() => new(Workers, Dimension, Zeta2, Mu, Smoothness, R0, Noise, Seed);
 
     private static long Positive(long value, string key) => value > 0 ? value : throw Rules.Invalid(key, value, "must be at least 1");
 }

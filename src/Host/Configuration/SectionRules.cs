@@ -40,6 +40,23 @@ internal sealed class SectionRules(string sectionPath)
         return new ChocoSettings { Compressor = compressor, ConsensusStep = section.GetDouble("choco.consensus-step", 0.2, double.Epsilon, 1) };
     }
 
+    /// <summary>The text at <paramref name="key"/> when it is a plain folder name (results go to a folder named after it).</summary>
+    public string FolderName(Config section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var name = section.GetString(key);
+        return name.Length > 0 && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') && name is not ("." or "..")
+            ? name
+            : throw Invalid(key, name, "must be a folder name of letters, digits, '-', '_' or '.'");
+    }
+
+    /// <summary>The text at <paramref name="key"/>, which must not be empty.</summary>
+    public string NonEmpty(Config section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.GetString(key) is { Length: > 0 } text ? text : throw Invalid(key, "\"\"", "must not be empty");
+    }
+
     public T Parse<T>(Config section, string key, EnumNames<T> names)
         where T : struct, Enum
     {

@@ -147,8 +147,8 @@ internal sealed record TrainingExperimentSettings(
             if (decay[i] < 0 || (i > 0 && decay[i] <= decay[i - 1]))
                 throw Rules.Invalid("decay-epochs", $"[{string.Join(", ", decay)}]", "must be non-negative and strictly increasing");
         return new TrainingExperimentSettings(
-            FolderName(c.GetString("name")),
-            NonEmpty(c, "output"),
+            Rules.FolderName(c, "name"),
+            Rules.NonEmpty(c, "output"),
             ReadAlgorithms(c),
             Rules.Parse<TopologyKind>(c, "topology", TopologyKindNames.TryParse, TopologyKindNames.All),
             c.GetInt("workers", 16, 1, 1 << 16),
@@ -158,7 +158,7 @@ internal sealed record TrainingExperimentSettings(
             Rules.Choco(c),
             Rules.Parse(c, "model", TrainingNames.Models),
             Rules.Parse(c, "dataset", TrainingNames.Datasets),
-            NonEmpty(c, "data-directory"),
+            Rules.NonEmpty(c, "data-directory"),
             c.GetInt("synthetic-train-samples", 12000, 1, int.MaxValue),
             c.GetInt("synthetic-test-samples", 2000, 1, int.MaxValue),
             Rules.Parse(c, "split", TrainingNames.Splits),
@@ -252,11 +252,4 @@ internal sealed record TrainingExperimentSettings(
         }
         return result;
     }
-
-    private static string FolderName(string name) =>
-        name.Length > 0 && name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') && name is not ("." or "..")
-            ? name
-            : throw Rules.Invalid("name", name, "must be a folder name of letters, digits, '-', '_' or '.'");
-
-    private static string NonEmpty(Config c, string key) => c.GetString(key) is { Length: > 0 } text ? text : throw Rules.Invalid(key, "\"\"", "must not be empty");
 }

@@ -12,6 +12,9 @@ namespace RelayActors.Host.Reports;
 /// </summary>
 internal sealed class TrainingFiles
 {
+    /// <summary>Columns of a metrics row before the per-worker accuracies.</summary>
+    private const int MetricsColumns = 11;
+
     public TrainingFiles(string directory)
     {
         Directory = directory;
@@ -80,6 +83,28 @@ internal sealed class TrainingFiles
             line.Append(CultureInfo.InvariantCulture, $",{accuracy:G6}");
         line.AppendLine();
         File.AppendAllText(Metrics, line.ToString());
+    }
+
+    /// <summary>The evaluations in <c>metrics.csv</c> (none when there is no file), as <see cref="AppendMetrics"/> wrote them; a row cut short by a crash is skipped.</summary>
+    public IReadOnlyList<TrainingEvaluation> ReadMetrics()
+    {
+        if (!File.Exists(Metrics))
+            return [];
+        var lines = File.ReadAllLines(Metrics);
+        var evaluations = new List<TrainingEvaluation>();
+        for (var row = 1; row < lines.Length; row++)
+        {
+            var f = lines[row].Split(',');
+            if (f.Length != lines[0].Split(',').Length)
+                continue;
+            double D(int i) => f[i].Length == 0 ? double.NaN : double.Parse(f[i], NumberStyles.Float, CultureInfo.InvariantCulture);
+            long L(int i) => long.Parse(f[i], NumberStyles.Integer, CultureInfo.InvariantCulture);
+            var workers = new double[f.Length - MetricsColumns];
+            for (var w = 0; w < workers.Length; w++)
+                workers[w] = D(MetricsColumns + w);
+            evaluations.Add(new TrainingEvaluation(L(0), D(1), D(3), workers, D(5), D(4), D(6), D(7), D(8), L(9), L(10), TimeSpan.FromSeconds(D(2))));
+        }
+        return evaluations;
     }
 
     /// <summary>Writes <c>summary.json</c>: what ran, the final evaluation and how long it took.</summary>

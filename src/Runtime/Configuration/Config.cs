@@ -190,6 +190,27 @@ public sealed class Config
     public IReadOnlyList<double> GetDoubleList(string path) =>
         ConfigValueReader.ToList(Require(path, "a list of numbers"), ConfigValueReader.ToDouble, "numbers");
 
+    /// <summary>
+    /// The objects of the list at <paramref name="path"/>, each a config whose errors name it as <c>path[i]</c>
+    /// (<c>runs = [{ algorithm = relaysgd }, …]</c>).
+    /// </summary>
+    public IReadOnlyList<Config> GetConfigList(string path)
+    {
+        var entry = Require(path, "a list of objects");
+        if (entry.Value is not HoconArray array)
+            throw entry.Fail("expected a list of objects");
+        var segments = ConfigPath.Parse(path);
+        var result = new Config[array.Items.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            string[] prefix = [.. _prefix, .. segments[..^1], ConfigPath.ElementSegment(segments[^1], i)];
+            result[i] = array.Items[i] is HoconObject obj
+                ? new Config(obj, prefix, isResolved: true)
+                : throw ConfigErrors.Invalid(ConfigPath.Render(prefix), array.Items[i], "expected an object");
+        }
+        return result;
+    }
+
     /// <summary>Reads <c>relay-sum-model</c> as <c>RelaySumModel</c>; exact member names match ignoring case.</summary>
     public TEnum GetEnum<TEnum>(string path)
         where TEnum : struct, Enum =>

@@ -61,10 +61,25 @@ internal static class ConfigPath
         return TryParse(path) ?? throw new ArgumentException($"'{path}' is not a valid configuration path.", nameof(path));
     }
 
-    public static string Render(IEnumerable<string> segments) => string.Join('.', segments.Select(RenderKey));
+    /// <summary>
+    /// A path for messages. An element of a list of objects (<see cref="Config.GetConfigList"/>) is the segment
+    /// <c>key[i]</c> and shows as such, unquoted, so errors read <c>a.runs[0].b</c>.
+    /// </summary>
+    public static string Render(IEnumerable<string> segments) => string.Join('.', segments.Select(RenderPathSegment));
 
     public static string Render(IReadOnlyList<string> prefix, IReadOnlyList<string> segments) =>
         Render(prefix.Concat(segments));
+
+    /// <summary>The name of element <paramref name="index"/> of the list at <paramref name="key"/>, as a path segment.</summary>
+    public static string ElementSegment(string key, int index) => string.Create(CultureInfo.InvariantCulture, $"{key}[{index}]");
+
+    private static string RenderPathSegment(string segment)
+    {
+        var open = segment.LastIndexOf('[');
+        var isElement = open > 0 && segment[^1] == ']' && open < segment.Length - 2
+            && !segment.AsSpan(open + 1, segment.Length - open - 2).ContainsAnyExceptInRange('0', '9');
+        return isElement ? RenderPathSegment(segment[..open]) + segment[open..] : RenderKey(segment);
+    }
 
     /// <summary>A key as HOCON text: bare when it is made of letters, digits, '-' and '_', quoted otherwise.</summary>
     public static string RenderKey(string key)

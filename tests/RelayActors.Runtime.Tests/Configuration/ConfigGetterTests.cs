@@ -228,4 +228,34 @@ public sealed class ConfigGetterTests
     {
         Assert.Throws<ArgumentNullException>(() => Config.Empty.GetString(null!));
     }
+
+    [Fact]
+    public void GetConfigList_ListOfObjects_ReadsEachElement()
+    {
+        var config = Config.Parse("a.runs = [{ name = x, rate = 0.5 }, { name = y }]");
+
+        var runs = config.GetConfigList("a.runs");
+
+        Assert.Equal(["x", "y"], runs.Select(r => r.GetString("name")));
+        Assert.Equal(0.5, runs[0].GetDouble("rate"));
+        Assert.False(runs[1].HasPath("rate"));
+    }
+
+    [Fact]
+    public void GetConfigList_BadElementValue_NamesTheElementPath()
+    {
+        var config = Config.Parse("a.runs = [{ rate = 1 }, { rate = fast }]");
+
+        var ex = Assert.Throws<ConfigurationException>(() => config.GetConfigList("a.runs")[1].GetDouble("rate"));
+
+        Assert.StartsWith("a.runs[1].rate = fast", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GetConfigList_ElementNotAnObject_Throws()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => Config.Parse("runs = [{ rate = 1 }, 2]").GetConfigList("runs"));
+
+        Assert.StartsWith("runs[1] = 2", ex.Message, StringComparison.Ordinal);
+    }
 }
