@@ -75,7 +75,8 @@ internal sealed class PlotAxis
             return "1e" + Math.Round(Math.Log10(tick)).ToString(CultureInfo.InvariantCulture);
         if (tick != 0 && (Math.Abs(tick) >= 1e6 || Math.Abs(tick) < 1e-3))
             return tick.ToString("0.##E+0", CultureInfo.InvariantCulture);
-        return Math.Round(tick, 10).ToString("0.####", CultureInfo.InvariantCulture);
+        // + 0.0 turns the −0 of a tick computed as −0 × step into 0, which would print as "-0".
+        return (Math.Round(tick, 10) + 0.0).ToString("0.####", CultureInfo.InvariantCulture);
     }
 
     /// <summary>1, 2 or 5 × 10^k, giving four to ten ticks over <paramref name="span"/>.</summary>

@@ -35,6 +35,15 @@ public sealed class PlotAxisTests
     }
 
     [Fact]
+    public void Format_NegativeZeroTick_PrintsZero()
+    {
+        var axis = PlotAxis.Fit([0, 32], logarithmic: false);
+
+        Assert.Equal("0", axis.Format(-0.0));
+        Assert.All(axis.Ticks(), t => Assert.DoesNotContain("-", axis.Format(t), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Fit_LinearAxis_UsesNiceTicks()
     {
         var axis = PlotAxis.Fit([3, 97], logarithmic: false);
