@@ -86,6 +86,7 @@ public sealed class CompareSettingsTests
     [InlineData("compare-smoke.conf", 12)]
     [InlineData("compare-fashion-mnist.conf", 72)]
     [InlineData("compare-quadratics-scalability.conf", 90)]
+    [InlineData("compare-unreliable.conf", 9)]
     public void ExperimentFile_BuildsAGridWhoseEveryCellCanRun(string file, int cells)
     {
         var config = ExperimentConfig.Load(RepositoryRoot.File("hocon", "experiments", file), [], []);
