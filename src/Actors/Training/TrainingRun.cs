@@ -25,6 +25,7 @@ public sealed class TrainingRun
     private readonly ClassificationObjective[] _objectives;
     private readonly ModelEvaluator _evaluator;
     private readonly Stopwatch _clock = new();
+    private readonly double?[] _reportedLoss;
     private TimeSpan _elapsedBefore;
 
     /// <summary>Builds the split, the initial model (the same on every worker) and the nodes; nothing runs yet.</summary>
@@ -51,6 +52,7 @@ public sealed class TrainingRun
         var initial = new float[Model.ParameterCount];
         Model.Initialize(initial, settings.Seed);
         _objectives = new ClassificationObjective[workers];
+        _reportedLoss = new double?[workers];
         for (var i = 0; i < workers; i++)
         {
             if (Shards[i].Length < settings.BatchSize)
@@ -91,7 +93,7 @@ public sealed class TrainingRun
 
     public long Bytes { get; private set; }
 
-    /// <summary>Wall time spent in <see cref="RunTo"/> and <see cref="Evaluate"/>, including before a resume.</summary>
+    /// <summary>Wall time spent in <c>RunTo</c> and <see cref="Evaluate"/>, including before a resume.</summary>
     public TimeSpan Elapsed => _elapsedBefore + _clock.Elapsed;
 
     /// <summary>Worker <paramref name="worker"/>'s current model.</summary>
@@ -105,22 +107,24 @@ public sealed class TrainingRun
     /// gradient steps; with H local steps the workers run node steps CompletedSteps/H … endStep/H − 1, and
     /// <paramref name="onStep"/> sees the last gradient step of each.
     /// </summary>
-    public void RunTo(long endStep, ClockKind clock, Action<long>? onStep = null, ILoggerFactory? loggerFactory = null)
+    public void RunTo(long endStep, ClockKind clock, Action<long>? onStep = null, ILoggerFactory? loggerFactory = null) =>
+        RunTo(endStep, new LocalSegments(clock, loggerFactory), onStep);
+
+    /// <summary>Like <see cref="RunTo(long, ClockKind, Action{long}?, ILoggerFactory?)"/>, with the segment run by <paramref name="executor"/> (this process or a cluster).</summary>
+    public void RunTo(long endStep, ISegmentExecutor executor, Action<long>? onStep = null)
     {
+        ArgumentNullException.ThrowIfNull(executor);
         var h = Settings.LocalSteps;
         if (endStep <= CompletedSteps || endStep > Settings.Steps || endStep % h != 0)
             throw new ArgumentOutOfRangeException(nameof(endStep), endStep, $"Must be a multiple of the {h} local steps in {CompletedSteps + 1}..{Settings.Steps}");
         _clock.Start();
         try
         {
-            var options = new WorkerOptions { FirstStep = CompletedSteps / h, Steps = endStep / h, IncludeModel = false };
-            var run = new WorkerRun<float>(_nodes, options, Network, Settings.Seed);
-            var recorder = new SegmentRecorder(_nodes.Length, CompletedSteps / h, endStep / h, onStep is null ? null : step => onStep(((step + 1) * h) - 1));
-            run.Execute(recorder, _ => true, clock, TimeSpan.FromDays(1), loggerFactory, "training");
-            foreach (var counters in recorder.Counters)
+            var counters = executor.Run(this, CompletedSteps / h, endStep / h, onStep is null ? null : step => onStep(((step + 1) * h) - 1));
+            foreach (var c in counters)
             {
-                Messages += counters.MessagesSent;
-                Bytes += counters.BytesSent;
+                Messages += c.MessagesSent;
+                Bytes += c.BytesSent;
             }
             CompletedSteps = endStep;
         }
@@ -129,6 +133,35 @@ public sealed class TrainingRun
             _clock.Stop();
         }
     }
+
+    /// <summary>A worker run over this run's nodes for node steps <paramref name="firstNodeStep"/> … <paramref name="endNodeStep"/> − 1, reporting no models.</summary>
+    internal WorkerRun<float> WorkerRunFor(long firstNodeStep, long endNodeStep) =>
+        new(_nodes, new WorkerOptions { FirstStep = firstNodeStep, Steps = endNodeStep, IncludeModel = false }, Network, Settings.Seed);
+
+    /// <summary>Worker <paramref name="worker"/>'s state as <see cref="WriteState"/> writes it for every worker.</summary>
+    internal byte[] WorkerState(int worker)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            _nodes[worker].WriteState(writer);
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Replaces worker <paramref name="worker"/>'s state by one computed elsewhere (a cluster node), with the mean
+    /// training loss of its steps there, which the next <see cref="Evaluate"/> uses instead of the local objective's.
+    /// </summary>
+    internal void RestoreWorker(int worker, byte[] state, double meanLoss)
+    {
+        using var reader = new BinaryReader(new MemoryStream(state));
+        _nodes[worker].ReadState(reader);
+        if (reader.BaseStream.Position != state.Length)
+            throw new InvalidDataException($"Worker {worker}'s state has {state.Length - reader.BaseStream.Position} bytes more than its node reads; the two sides run different settings");
+        _reportedLoss[worker] = meanLoss;
+    }
+
+    /// <summary>Worker <paramref name="worker"/>'s mean training loss since the last call (NaN when it took no step here).</summary>
+    internal double TakeMeanLoss(int worker) => _objectives[worker].TakeMeanLoss();
 
     /// <summary>Evaluates every worker's model and their average on the evaluation set; takes the training-loss means.</summary>
     public TrainingEvaluation Evaluate()
@@ -144,8 +177,11 @@ public sealed class TrainingRun
             var distance = Consensus.MeanAndDistance<float>(Array.ConvertAll(models[..n], m => (ReadOnlyMemory<float>)m), mean);
             models[n] = Array.ConvertAll(mean, m => (float)m);
             var loss = 0.0;
-            foreach (var objective in _objectives)
-                loss += objective.TakeMeanLoss();
+            for (var i = 0; i < n; i++)
+            {
+                loss += _reportedLoss[i] ?? _objectives[i].TakeMeanLoss();
+                _reportedLoss[i] = null;
+            }
             var results = _evaluator.Evaluate(models);
             var accuracy = new double[n];
             for (var i = 0; i < n; i++)

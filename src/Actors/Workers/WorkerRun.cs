@@ -52,26 +52,49 @@ public sealed class WorkerRun<T>
     /// </summary>
     public Task<TResult> Start<TResult>(ActorSystem system, IStepRecorder<T> recorder, Func<TimeSpan, TResult> toResult)
     {
+        var all = new int[_nodes.Length];
+        for (var i = 0; i < all.Length; i++)
+            all[i] = i;
+        var part = Prepare(system, recorder, toResult, all, _ => throw new InvalidOperationException("Every worker of a single-system run is local"), "");
+        part.Begin();
+        return part.Completion;
+    }
+
+    /// <summary>
+    /// The part of a run spread over several systems that lives in <paramref name="system"/>: spawns the monitor
+    /// (<c>/user/{prefix}monitor</c>) and the workers in <paramref name="local"/> (<c>/user/{prefix}worker-i</c>); the refs of
+    /// the other workers come from <paramref name="remote"/> (location-transparent refs to the same names elsewhere).
+    /// Nothing is sent until <see cref="RunPart{TResult}.Begin"/>, so every system can spawn its workers before the first
+    /// message leaves. The recorder sees the local workers' reports only.
+    /// </summary>
+    public RunPart<TResult> Prepare<TResult>(ActorSystem system, IStepRecorder<T> recorder, Func<TimeSpan, TResult> toResult,
+        IReadOnlyList<int> local, Func<int, IActorRef<IWorkerMessage>> remote, string prefix)
+    {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(recorder);
         ArgumentNullException.ThrowIfNull(toResult);
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(remote);
         if (Interlocked.Exchange(ref _started, 1) != 0)
             throw new InvalidOperationException("A WorkerRun can be started only once; create a new one");
         var completion = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var startedAt = system.Scheduler.Now;
-        var monitor = system.ActorOf(Props.Create(() => new StepMonitor<T, TResult>(recorder, toResult, startedAt, completion)), "monitor");
-        var workers = new IActorRef<IWorkerMessage>[_nodes.Length];
-        for (var i = 0; i < _nodes.Length; i++)
+        var monitor = system.ActorOf(Props.Create(() => new StepMonitor<T, TResult>(recorder, toResult, startedAt, completion)), $"{prefix}monitor");
+        var workers = new IActorRef<IWorkerMessage>?[_nodes.Length];
+        var spawned = new List<IActorRef<IWorkerMessage>>(local.Count);
+        foreach (var i in local)
         {
+            if ((uint)i >= (uint)_nodes.Length || workers[i] is not null)
+                throw new ArgumentException($"Local worker {i} is outside 0..{_nodes.Length - 1} or listed twice", nameof(local));
             var node = _nodes[i];
             var options = Options;
-            workers[i] = system.ActorOf(Props.Create(() => new WorkerActor<T>(node, options, monitor)), $"worker-{i}");
+            workers[i] = system.ActorOf(Props.Create(() => new WorkerActor<T>(node, options, monitor)), $"{prefix}worker-{i}");
+            spawned.Add(workers[i]!);
         }
-        // Start only after every worker exists, so the directory is complete when the first message leaves.
-        var start = new StartWorker(workers, Network, Seed);
-        foreach (var worker in workers)
-            worker.Tell(start);
-        return completion.Task;
+        for (var i = 0; i < workers.Length; i++)
+            workers[i] ??= remote(i);
+        var start = new StartWorker(workers!, Network, Seed);
+        return new RunPart<TResult>(spawned, monitor.Untyped, start, completion.Task);
     }
 
     /// <summary>
