@@ -25,6 +25,7 @@ internal static class RelayCli
         var root = new RootCommand("relay: decentralized learning with RelaySum on an actor runtime.");
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(ConsensusCommand.Create());
+        root.Subcommands.Add(NodeCommand.Create());
         root.Subcommands.Add(QuadraticsCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.SetAction(parseResult =>

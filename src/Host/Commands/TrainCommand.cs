@@ -37,12 +37,17 @@ internal static class TrainCommand
 
     private static readonly Option<bool> FreshOption = new("--fresh") { Description = "Delete earlier results of this run name and start over (by default a run resumes from its checkpoint)." };
 
+    private static readonly Option<bool> ClusterOption = new("--cluster") { Description = "Run the workers on a cluster of `relay node` processes (join through --seed-nodes; the host-aware tree replaces tree topologies)." };
+
     public static Command Create()
     {
         var command = new Command("train", "Train a network decentralized with one worker actor per worker and compare algorithms on the same heterogeneous data.");
         foreach (var flag in Flags)
             command.Options.Add(flag.Option);
         command.Options.Add(FreshOption);
+        command.Options.Add(ClusterOption);
+        foreach (var option in new Option[] { NodeOptions.SeedNodes, NodeOptions.SecretFile, NodeOptions.Hostname, NodeOptions.Port })
+            command.Options.Add(option);
         command.Options.Add(CommonOptions.Config);
         command.Options.Add(CommonOptions.Set);
         command.SetAction(parseResult =>
@@ -63,9 +68,50 @@ internal static class TrainCommand
                 error.WriteLine(ex.Message);
                 return ExitCodes.InvalidArguments;
             }
-            return Execute(config, settings, network, parseResult.GetValue(FreshOption), parseResult.InvocationConfiguration.Output, error);
+            var fresh = parseResult.GetValue(FreshOption);
+            var output = parseResult.InvocationConfiguration.Output;
+            if (!parseResult.GetValue(ClusterOption))
+                return Execute(config, settings, network, fresh, output, error);
+            NodeLaunchSettings launch;
+            try
+            {
+                // The submitter listens on any free port unless told otherwise: the nodes may use the configured one.
+                var flags = NodeOptions.Read(parseResult);
+                launch = NodeLaunchSettings.Resolve(flags with { Port = flags.Port ?? 0, Capacity = 0 }, config, NodeOptions.Environment(), System.Environment.MachineName);
+            }
+            catch (Exception ex) when (ex is ConfigurationException or ArgumentException or FormatException or IOException)
+            {
+                error.WriteLine(ex.Message);
+                return ExitCodes.InvalidArguments;
+            }
+            if (launch.SeedNodes.Count == 0)
+            {
+                error.WriteLine("--cluster needs the nodes to join: --seed-nodes host:port,... or relay-actors.cluster.seed-nodes");
+                return ExitCodes.InvalidArguments;
+            }
+            return ClusterTraining.Execute(config, settings, network, launch, fresh, output, error);
         });
         return command;
+    }
+
+    /// <summary>Loads the experiment's data set (Fashion-MNIST files or the synthetic task); prints the error and returns false when it cannot.</summary>
+    public static bool TryLoadData(TrainingExperimentSettings settings, TextWriter error, out Dataset train, out Dataset test)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            (train, test) = settings.Dataset == DatasetKind.FashionMnist
+                ? FashionMnist.Load(settings.DataDirectory)
+                : SyntheticClassification.Create(new SyntheticSettings(settings.SyntheticTrainSamples, settings.SyntheticTestSamples, Seed: settings.Seed));
+            return true;
+        }
+        catch (DatasetException ex)
+        {
+            error.WriteLine(ex.Message);
+            (train, test) = (null!, null!);
+            return false;
+        }
     }
 
     /// <summary>Loads the data, then trains (or resumes) every algorithm in turn and prints the comparison; returns the exit code.</summary>
@@ -86,18 +132,8 @@ internal static class TrainCommand
                 return ExitCodes.UnsupportedTopology;
             }
         }
-        Dataset train, test;
-        try
-        {
-            (train, test) = settings.Dataset == DatasetKind.FashionMnist
-                ? FashionMnist.Load(settings.DataDirectory)
-                : SyntheticClassification.Create(new SyntheticSettings(settings.SyntheticTrainSamples, settings.SyntheticTestSamples, Seed: settings.Seed));
-        }
-        catch (DatasetException ex)
-        {
-            error.WriteLine(ex.Message);
+        if (!TryLoadData(settings, error, out var train, out var test))
             return ExitCodes.InvalidArguments;
-        }
         var table = new TrainingTable(output);
         table.WriteHeader(settings, topology, treeLine, train, test);
         using var logging = LoggerFactory.Create(builder => builder

@@ -23,15 +23,25 @@ internal sealed class TrainingSession(
     Dataset test,
     TrainingFiles files,
     string description,
-    ILoggerFactory logging)
+    ILoggerFactory logging,
+    ISegmentExecutor? executor = null)
 {
-    public TrainingRunSummary Run(TextWriter error)
+    /// <summary>
+    /// The run of <paramref name="algorithm"/> with these settings: the same split and initial model wherever it is
+    /// built, which is what lets the nodes of a cluster run build their copies from the config alone.
+    /// </summary>
+    public static TrainingRun BuildRun(TrainingExperimentSettings settings, Algorithm algorithm, RelayTopology topology, NetworkSettings network, Dataset train, Dataset test)
     {
-        var label = AlgorithmNames.Format(algorithm);
         var stepsPerEpoch = train.Count / topology.Workers / settings.BatchSize;
         if (stepsPerEpoch == 0)
             throw new ArgumentException($"{topology.Workers} workers with batches of {settings.BatchSize} need at least {topology.Workers * settings.BatchSize} training samples; the data set has {train.Count}");
-        var run = new TrainingRun(settings.ToRunSettings(algorithm, stepsPerEpoch), topology, train, test, network);
+        return new TrainingRun(settings.ToRunSettings(algorithm, stepsPerEpoch), topology, train, test, network);
+    }
+
+    public TrainingRunSummary Run(TextWriter error)
+    {
+        var label = AlgorithmNames.Format(algorithm);
+        var run = BuildRun(settings, algorithm, topology, network, train, test);
         var steps = run.Settings.Steps;
         if (File.Exists(files.Checkpoint))
         {
@@ -55,7 +65,7 @@ internal sealed class TrainingSession(
         {
             var every = run.Settings.EvaluateEvery;
             var end = Math.Min(steps, ((run.CompletedSteps / every) + 1) * every);
-            run.RunTo(end, settings.Clock, progress.Step, logging);
+            run.RunTo(end, executor ?? new LocalSegments(settings.Clock, logging), progress.Step);
             last = Evaluate(run, progress);
         }
         last ??= run.Evaluate();

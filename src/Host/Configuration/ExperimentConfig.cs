@@ -10,7 +10,7 @@ namespace RelayActors.Host.Configuration;
 internal static class ExperimentConfig
 {
     /// <summary>The sections a configuration may hold under <c>relay-actors</c>.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["runtime", "network", "quadratics", "training", "compare"];
+    public static IReadOnlyList<string> Sections { get; } = ["runtime", "network", "quadratics", "training", "compare", "remote", "cluster", "node"];
 
     /// <exception cref="ConfigurationException">The file is missing or invalid, an override does not parse, or a section is unknown.</exception>
     public static Config Load(string? file, IEnumerable<string> flagAssignments, IEnumerable<string> overrides)

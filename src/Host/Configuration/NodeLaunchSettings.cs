@@ -31,6 +31,8 @@ internal sealed record NodeLaunchSettings
           capacity = 1
           host-label = ""
           secret-file = ""
+          lost-node-policy = stop-with-checkpoint
+          submit-timeout = 60s
         }
         """;
 
@@ -64,6 +66,12 @@ internal sealed record NodeLaunchSettings
     public int LocalRank { get; init; }
 
     public LauncherKind Launcher { get; init; }
+
+    /// <summary><c>lost-node-policy</c>: what a cluster run does when a node hosting workers is lost.</summary>
+    public LostNodePolicy LostNodePolicy { get; init; }
+
+    /// <summary><c>submit-timeout</c>: how long <c>relay train --cluster</c> waits for the cluster to form with enough capacity.</summary>
+    public TimeSpan SubmitTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Merges <paramref name="flags"/>, <paramref name="environment"/> and <paramref name="config"/> (rules in the remarks).</summary>
     /// <param name="flags">The command line; <see cref="NodeLaunchFlags.None"/> when none.</param>
@@ -117,6 +125,13 @@ internal sealed record NodeLaunchSettings
             WorldSize = worldSize,
             LocalRank = localRank,
             Launcher = env.Launcher,
+            LostNodePolicy = node.GetString("lost-node-policy") switch
+            {
+                "stop-with-checkpoint" => LostNodePolicy.StopWithCheckpoint,
+                "continue" => LostNodePolicy.Continue,
+                var other => throw new ConfigurationException($"{NodeSection}.lost-node-policy = {other} must be one of stop-with-checkpoint, continue", $"{NodeSection}.lost-node-policy", null),
+            },
+            SubmitTimeout = node.GetDuration("submit-timeout", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
         };
     }
 
