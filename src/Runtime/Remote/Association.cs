@@ -21,6 +21,8 @@ internal sealed class Association : IDisposable
         Remote = remote;
         _control = new OutboundLane(this, transport, RemoteLane.Control);
         _data = new OutboundLane(this, transport, RemoteLane.Data);
+        _control.Start();
+        _data.Start();
     }
 
     public Address Remote { get; }

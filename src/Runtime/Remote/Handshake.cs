@@ -37,9 +37,9 @@ internal static class Handshake
         if (secret is not null)
         {
             if (theirProof.Length == 0 || theirNonce.Length != NonceSize)
-                throw new HandshakeException($"{remote} did not authenticate (no secret configured there?)");
+                throw Reject(socket, $"authentication failed: {remote} did not authenticate (no secret configured there?)");
             if (!CryptographicOperations.FixedTimeEquals(theirProof, Proof(secret, 'A', nonce, remote, local, lane)))
-                throw new HandshakeException($"{remote} failed authentication (different secret)");
+                throw Reject(socket, $"authentication failed: {remote} proved a different secret");
         }
         var response = new BodyWriter();
         response.Bytes(secret is null || theirNonce.Length == 0 ? [] : Proof(secret, 'C', theirNonce, local, remote, lane));
@@ -70,14 +70,14 @@ internal static class Handshake
         challenge.Bytes(secret is null || theirNonce.Length == 0 ? [] : Proof(secret, 'A', theirNonce, local, remote, lane));
         Send(socket, FrameKind.Challenge, challenge.ToArray());
 
-        var response = new BodyReader(Receive(socket, FrameKind.Response, out _) ?? throw new HandshakeException($"{remote} gave up the handshake"));
+        var response = new BodyReader(Receive(socket, FrameKind.Response, out var rejection) ?? throw new HandshakeException($"{remote} gave up the handshake: {rejection}"));
         var proof = response.Bytes();
         if (secret is not null)
         {
             if (proof.Length == 0)
                 throw Reject(socket, "authentication required");
             if (!CryptographicOperations.FixedTimeEquals(proof, Proof(secret, 'C', nonce, remote, local, lane)))
-                throw Reject(socket, "authentication failed (different secret)");
+                throw Reject(socket, $"authentication failed: {remote} proved a different secret");
         }
         Send(socket, FrameKind.Accepted, []);
         return (remote, lane);

@@ -37,8 +37,10 @@ internal sealed class OutboundLane : IDisposable
         _lane = lane;
         _backoff = transport.Settings.ReconnectBackoffMin;
         _thread = new Thread(Run) { IsBackground = true, Name = $"relay-remote-out-{lane}-{association.Remote.Port}" };
-        _thread.Start();
     }
+
+    /// <summary>Starts the writer thread, which connects at once.</summary>
+    public void Start() => _thread.Start();
 
     public bool IsConnected => Volatile.Read(ref _socket) is not null;
 
@@ -89,7 +91,8 @@ internal sealed class OutboundLane : IDisposable
             Monitor.PulseAll(_gate);
         }
         Volatile.Read(ref _socket)?.Dispose();
-        _thread.Join(TimeSpan.FromSeconds(10));
+        if (_thread.IsAlive)
+            _thread.Join(TimeSpan.FromSeconds(10));
     }
 
     private void Run()
