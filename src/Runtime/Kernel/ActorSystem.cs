@@ -125,6 +125,26 @@ public sealed class ActorSystem : IDisposable, IAsyncDisposable
         return _systemGuardian.SpawnChild(props.Shape, name).As<TMessage>();
     }
 
+    /// <summary>
+    /// The live actor at <paramref name="path"/>'s elements (walking the guardians' children), or null when there is
+    /// none or the path names another system. Ignores host and port: the caller decides whether the address is ours.
+    /// Thread-safe.
+    /// </summary>
+    public IActorRef? ResolveLocal(ActorPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!string.Equals(path.Address.System, Name, StringComparison.Ordinal))
+            return null;
+        var cell = _root;
+        foreach (var element in path.Elements)
+        {
+            if (cell.Child(element) is not LocalActorRef child)
+                return null;
+            cell = child.Cell;
+        }
+        return cell.IsTerminated ? null : cell.Self;
+    }
+
     /// <summary>Stops <paramref name="actor"/> after its current message (children first). Stopping a stopped actor does nothing.</summary>
     public void Stop(IActorRef actor)
     {

@@ -1,0 +1,14 @@
+using RelayActors.Runtime.Remote;
+
+namespace RelayActors.Actors.Workers;
+
+/// <summary>Registers the wire formats of the worker messages that cross nodes.</summary>
+public static class WorkerSerializers
+{
+    /// <summary>Adds <see cref="PeerMessageSerializer"/> (data lane) and <see cref="MessageLostSerializer"/> (control lane).</summary>
+    public static SerializerRegistry Register(SerializerRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.Add(new PeerMessageSerializer()).Add(new MessageLostSerializer());
+    }
+}
