@@ -15,6 +15,9 @@ public sealed class Cluster
     private readonly ClusterShared _shared;
     private readonly IActorRef<IClusterMessage> _daemon;
 
+    /// <summary>The daemon (tests stop it to simulate a killed node).</summary>
+    internal IActorRef<IClusterMessage> Daemon => _daemon;
+
     private Cluster(Address selfAddress, ClusterShared shared, IActorRef<IClusterMessage> daemon)
     {
         SelfAddress = selfAddress;
