@@ -6,15 +6,6 @@ namespace RelayActors.Runtime.Tests.Cluster;
 
 public sealed class ClusterFailureTests
 {
-    private static ClusterHarness Formed(params string[] nodes)
-    {
-        var h = new ClusterHarness(ClusterSettings.Default with { SeedNodes = nodes.Select(Seed).ToList() });
-        foreach (var n in nodes)
-            h.Start(n);
-        h.AdvanceUntil(() => h.AllUp(nodes), TimeSpan.FromSeconds(10), "cluster formed");
-        return h;
-    }
-
     private static bool Gone(ClusterHarness h, string observer, string node) => h[observer].State.MemberAt(AddressOf(node)) is null;
 
     [Fact]

@@ -6,8 +6,6 @@ namespace RelayActors.Runtime.Tests.Cluster;
 
 public sealed class ClusterFormationTests
 {
-    private static ClusterSettings Seeds(params string[] nodes) => ClusterSettings.Default with { SeedNodes = nodes.Select(Seed).ToList() };
-
     [Fact]
     public void ThreeSeedNodes_StartedTogether_AreAllUpWithTheSameLeaderWithin5Seconds()
     {

@@ -6,8 +6,6 @@ namespace RelayActors.Runtime.Tests.Cluster;
 
 public sealed class ClusterLifecycleTests
 {
-    private static ClusterSettings Seeds(params string[] nodes) => ClusterSettings.Default with { SeedNodes = nodes.Select(Seed).ToList() };
-
     [Fact]
     public void Subscriber_GetsTheCurrentStateFirst_ThenEveryChangeInOrder()
     {
@@ -33,10 +31,7 @@ public sealed class ClusterLifecycleTests
     [Fact]
     public void Leave_GoesLeavingExitingRemoved_AndCompletesWhenRemoved()
     {
-        using var h = new ClusterHarness(Seeds("a", "b", "c"));
-        foreach (var n in new[] { "a", "b", "c" })
-            h.Start(n);
-        h.AdvanceUntil(() => h.AllUp("a", "b", "c"), TimeSpan.FromSeconds(5), "formed");
+        using var h = Formed("a", "b", "c");
         var events = h.Subscribe("a");
         h.Clock.RunReady();
         Assert.IsType<CurrentClusterState>(events.ReceiveOne());
@@ -56,10 +51,7 @@ public sealed class ClusterLifecycleTests
     [Fact]
     public void Leave_ByTheLeader_HandsLeadershipOverAndIsRemoved()
     {
-        using var h = new ClusterHarness(Seeds("a", "b", "c"));
-        foreach (var n in new[] { "a", "b", "c" })
-            h.Start(n);
-        h.AdvanceUntil(() => h.AllUp("a", "b", "c"), TimeSpan.FromSeconds(5), "formed");
+        using var h = Formed("a", "b", "c");
 
         h["a"].Leave();
         h.AdvanceUntil(() => h["a"].WhenRemoved.IsCompleted, TimeSpan.FromSeconds(10), "a removed");
@@ -74,10 +66,7 @@ public sealed class ClusterLifecycleTests
     [Fact]
     public void Down_ByHand_RemovesTheMemberAndStopsIt()
     {
-        using var h = new ClusterHarness(Seeds("a", "b", "c"));
-        foreach (var n in new[] { "a", "b", "c" })
-            h.Start(n);
-        h.AdvanceUntil(() => h.AllUp("a", "b", "c"), TimeSpan.FromSeconds(5), "formed");
+        using var h = Formed("a", "b", "c");
 
         h["a"].Down(AddressOf("c"));
         h.AdvanceUntil(() => h["c"].WhenRemoved.IsCompleted && h["b"].State.Members.Count == 2, TimeSpan.FromSeconds(10), "c downed and removed");

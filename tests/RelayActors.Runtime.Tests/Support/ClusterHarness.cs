@@ -32,6 +32,19 @@ internal sealed class ClusterHarness : IDisposable
 
     public static string Seed(string node) => $"node-{node}:1";
 
+    /// <summary>Default settings with <paramref name="nodes"/> as seed nodes, in order.</summary>
+    public static ClusterSettings Seeds(params string[] nodes) => ClusterSettings.Default with { SeedNodes = nodes.Select(Seed).ToList() };
+
+    /// <summary>Starts <paramref name="nodes"/> (all seeds, the first forms) and runs until every one sees every one Up.</summary>
+    public static ClusterHarness Formed(params string[] nodes)
+    {
+        var h = new ClusterHarness(Seeds(nodes));
+        foreach (var n in nodes)
+            h.Start(n);
+        h.AdvanceUntil(() => h.AllUp(nodes), TimeSpan.FromSeconds(10), $"cluster of {string.Join(", ", nodes)} formed");
+        return h;
+    }
+
     public ClusterCluster this[string node] => _nodes[node];
 
     /// <summary>Starts (or restarts, with a new incarnation) the node named <paramref name="node"/>.</summary>
