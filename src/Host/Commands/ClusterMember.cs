@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RelayActors.Actors.Distributed;
 using RelayActors.Actors.Workers;
@@ -42,8 +43,7 @@ internal sealed class ClusterMember : IAsyncDisposable
     public static SerializerRegistry Serializers()
     {
         var registry = new SerializerRegistry();
-        foreach (var m in ClusterMessages.Manifests)
-            registry.AddJson(m.Manifest, m.TypeInfo);
+        ClusterSerializers.Register(registry);
         WorkerSerializers.Register(registry);
         DistributedSerializers.Register(registry);
         return registry;
@@ -66,7 +66,7 @@ internal sealed class ClusterMember : IAsyncDisposable
             var transport = await RemoteTransport.StartAsync(system, remote, Serializers()).ConfigureAwait(false);
             var attributes = new Dictionary<string, string>
             {
-                [CapacityAttribute] = node.Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [CapacityAttribute] = node.Capacity.ToString(CultureInfo.InvariantCulture),
                 [HostAttribute] = node.HostLabel,
             };
             var cluster = Cluster.Start(system, transport, clusterSettings, attributes);
@@ -83,7 +83,7 @@ internal sealed class ClusterMember : IAsyncDisposable
     public static int CapacityOf(Member member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return member.Attributes.TryGetValue(CapacityAttribute, out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var capacity) ? capacity : 0;
+        return member.Attributes.TryGetValue(CapacityAttribute, out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var capacity) ? capacity : 0;
     }
 
     /// <summary>A member's host label (its address's host when it advertises none).</summary>

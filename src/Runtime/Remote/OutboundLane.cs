@@ -104,7 +104,9 @@ internal sealed class OutboundLane : IDisposable
             {
                 while (_queue.Count == 0 && !_disposed && !(_wantConnect && _socket is null))
                 {
-                    if (!Monitor.Wait(_gate, IdleCheck) && _socket is not null)
+                    // A timed-out wait may still find a frame: a sender can take the lock between the timeout and
+                    // the wake-up. Only an empty queue is idle; otherwise the batch below would be built twice.
+                    if (!Monitor.Wait(_gate, IdleCheck) && _socket is not null && _queue.Count == 0)
                     {
                         idle = true;
                         break;
