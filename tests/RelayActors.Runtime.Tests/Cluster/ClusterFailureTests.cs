@@ -99,4 +99,28 @@ public sealed class ClusterFailureTests
         Assert.Equal(oldIncarnation, events.FishForMessage<MemberRemoved>(_ => true).Member.Incarnation);
         Assert.True(h["c"].State.Members.Count == 3, h["c"].State.ToString());
     }
+
+    [Theory]
+    [InlineData("a", 0)]
+    [InlineData("a", 7)]
+    [InlineData("a", 20)]
+    [InlineData("c", 7)]
+    [InlineData("c", 20)]
+    public void RestartedNode_Rejoins_BeforeDetection_WhileSuspected_AndAfterRemoval(string node, int secondsDown)
+    {
+        using var h = Formed("a", "b", "c");
+        var others = new[] { "a", "b", "c" }.Where(n => n != node).ToArray();
+
+        h.Kill(node);
+        // 0 s: replaced while still Up; 7 s: suspected, not yet downed (stable-after 5 s); 20 s: already removed.
+        h.Advance(TimeSpan.FromSeconds(secondsDown));
+        Assert.Equal(secondsDown >= 20, others.All(o => Gone(h, o, node)));
+        h.Start(node);
+        h.AdvanceUntil(() => h.AllUp("a", "b", "c") && h[node].WhenUp.IsCompleted, TimeSpan.FromSeconds(10), $"new {node} Up everywhere");
+        h.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.True(h.AllUp("a", "b", "c"));
+        Assert.All(new[] { "a", "b", "c" }, n => Assert.Equal(3, h[n].State.Members.Count));
+        Assert.All(new[] { "a", "b", "c" }, n => Assert.Equal(AddressOf("a"), h[n].State.Leader));
+    }
 }
