@@ -66,6 +66,27 @@ public sealed class ClusterFailureTests
     }
 
     [Fact]
+    public void PartitionHealedBeforeStableAfter_DownsNobody()
+    {
+        using var h = Formed("a", "b", "c");
+        var events = h.Subscribe("a");
+        h.Advance(TimeSpan.FromSeconds(1));
+        Assert.IsType<CurrentClusterState>(events.ReceiveOne());
+
+        h.Network.Partition([AddressOf("a"), AddressOf("b")], [AddressOf("c")]);
+        h.Advance(TimeSpan.FromSeconds(7));
+        Assert.Contains(AddressOf("c"), h["a"].State.Unreachable);
+        h.Network.Heal();
+        h.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(AddressOf("c"), events.ExpectMsg<UnreachableMember>().Member.Address);
+        Assert.Equal(AddressOf("c"), events.ExpectMsg<ReachableMember>().Member.Address);
+        events.ExpectNoMsg();
+        Assert.True(h.AllUp("a", "b", "c"));
+        Assert.All(new[] { "a", "b", "c" }, n => Assert.False(h[n].WhenRemoved.IsCompleted));
+    }
+
+    [Fact]
     public void HeartbeatsWithUpTo2SecondsJitter_CauseNoUnreachability()
     {
         using var h = Formed("a", "b", "c");
