@@ -39,6 +39,7 @@ public sealed class Cluster
         ArgumentNullException.ThrowIfNull(remoting);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(attributes);
+        settings.Validate();
         var shared = new ClusterShared();
         var node = new ClusterNode(settings, remoting, incarnation, new Dictionary<string, string>(attributes), shared);
         var daemon = system.SystemActorOf(Props.Create(() => new ClusterDaemon(node)), daemonName);

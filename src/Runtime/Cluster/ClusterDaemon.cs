@@ -245,11 +245,11 @@ internal sealed class ClusterDaemon(ClusterNode node) : Actor<IClusterMessage>
 
     private void SyncMonitoring()
     {
-        var watched = _gossip.Live.Select(m => m.Address).Where(a => a != _self).ToHashSet();
-        foreach (var address in watched)
-            _reachability.Monitor(address, Now);
-        foreach (var address in _reachability.Monitored.Where(a => !watched.Contains(a)).ToList())
-            _reachability.Unmonitor(address);
+        var watched = _gossip.Live.Where(m => m.Address != _self).ToList();
+        foreach (var m in watched)
+            _reachability.Monitor(m.Address, m.Incarnation, Now);
+        foreach (var address in _reachability.Monitored.Where(a => watched.TrueForAll(m => m.Address != a)).ToList())
+            _reachability.Unmonitor(address, Now);
     }
 
     private void RefreshViews()

@@ -113,6 +113,44 @@ public sealed record ClusterSettings
         };
     }
 
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the HOCON key and the bad value (for settings built in code).</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(SeedNodes);
+        foreach (var seed in SeedNodes)
+            if (!TryParseHostPort(seed, out _, out _))
+                throw Invalid("seed-nodes", seed, "each entry must be host:port with a port in 1..65535");
+        if (MinNrOfMembers < 1)
+            throw Invalid("min-nr-of-members", MinNrOfMembers, "must be 1 or more");
+        if (FailureDetectorThreshold <= 0)
+            throw Invalid("failure-detector.threshold", FailureDetectorThreshold, "must be positive");
+        if (MaxSampleSize < 1)
+            throw Invalid("failure-detector.max-sample-size", MaxSampleSize, "must be 1 or more");
+        if (!Enum.IsDefined(Downing))
+            throw Invalid("downing", Downing, "must be keep-majority or off");
+        foreach (var (key, value) in new[]
+        {
+            ("heartbeat-interval", HeartbeatInterval), ("failure-detector.min-std-deviation", MinStdDeviation),
+            ("gossip-interval", GossipInterval), ("leader-actions-interval", LeaderActionsInterval),
+            ("seed-node-timeout", SeedNodeTimeout), ("retry-join-interval", RetryJoinInterval),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+                throw Invalid(key, value, "must be positive");
+        }
+        foreach (var (key, value) in new[]
+        {
+            ("failure-detector.acceptable-heartbeat-pause", AcceptableHeartbeatPause), ("stable-after", StableAfter), ("shutdown-after-down", ShutdownAfterDown),
+        })
+        {
+            if (value < TimeSpan.Zero)
+                throw Invalid(key, value, "must not be negative");
+        }
+    }
+
+    private static ArgumentOutOfRangeException Invalid(string key, object value, string rule) =>
+        new($"{ConfigPath}.{key}", value, $"{ConfigPath}.{key} = {value}: {rule}");
+
     /// <summary>Splits "host:port"; false when the port is missing or outside 1..65535.</summary>
     public static bool TryParseHostPort(string text, out string host, out int port)
     {

@@ -87,18 +87,18 @@ internal sealed class Gossip
     }
 
     /// <summary>
-    /// Lowest address among the reachable Up or Leaving members; while nobody has come Up yet, among the reachable
-    /// Joining ones. Every node computes it alike from the same state and reachability.
+    /// Lowest address among the reachable Up or Leaving members; when there is none (nobody Up yet, or only Exiting
+    /// members left), among the reachable Joining and Exiting ones, so that a cluster still forming gets a leader and a
+    /// last leaving member removes itself. Every node computes it alike from the same state and reachability.
     /// </summary>
     public Address? Leader(IReadOnlySet<Address> unreachable)
     {
         ArgumentNullException.ThrowIfNull(unreachable);
-        var anyUp = _members.Any(m => m.Status is MemberStatus.Up or MemberStatus.Leaving or MemberStatus.Exiting);
-        return _members
-            .Where(m => !unreachable.Contains(m.Address) && (anyUp ? m.Status is MemberStatus.Up or MemberStatus.Leaving : m.Status == MemberStatus.Joining))
-            .Select(m => m.Address)
-            .Order(AddressOrder.Instance)
-            .FirstOrDefault();
+        var reachable = _members.Where(m => !unreachable.Contains(m.Address)).ToList();
+        var candidates = reachable.Where(m => m.Status is MemberStatus.Up or MemberStatus.Leaving).ToList();
+        if (candidates.Count == 0)
+            candidates = reachable.Where(m => m.Status is MemberStatus.Joining or MemberStatus.Exiting).ToList();
+        return candidates.Select(m => m.Address).Order(AddressOrder.Instance).FirstOrDefault();
     }
 
     /// <summary>Every live member is reachable (downed and removed ones do not block the leader).</summary>

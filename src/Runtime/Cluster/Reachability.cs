@@ -8,7 +8,7 @@ namespace RelayActors.Runtime.Cluster;
 /// </summary>
 internal sealed class Reachability(ClusterSettings settings)
 {
-    private readonly Dictionary<Address, PhiAccrualFailureDetector> _detectors = [];
+    private readonly Dictionary<Address, (long Incarnation, PhiAccrualFailureDetector Detector)> _detectors = [];
     private HashSet<Address> _unreachable = [];
 
     /// <summary>Members whose phi is at or above the threshold, as of the last <see cref="Reap"/>.</summary>
@@ -21,33 +21,43 @@ internal sealed class Reachability(ClusterSettings settings)
 
     /// <summary>
     /// Starts watching <paramref name="address"/> with a bootstrap heartbeat at <paramref name="now"/>, so a member that
-    /// never answers becomes unreachable like one that stopped answering. Does nothing if already watched.
+    /// never answers becomes unreachable like one that stopped answering. Does nothing if this incarnation is already
+    /// watched; a new incarnation (a restarted node) starts over with a fresh detector and a clean record.
     /// </summary>
-    public void Monitor(Address address, TimeSpan now)
+    public void Monitor(Address address, long incarnation, TimeSpan now)
     {
-        if (_detectors.ContainsKey(address))
+        if (_detectors.TryGetValue(address, out var watched) && watched.Incarnation == incarnation)
             return;
+        Unmonitor(address, now);
         var detector = PhiAccrualFailureDetector.FromSettings(settings);
         detector.Heartbeat(now);
-        _detectors.Add(address, detector);
+        _detectors.Add(address, (incarnation, detector));
     }
 
-    /// <summary>Stops watching (the member was removed); it leaves the unreachable set at the next reap.</summary>
-    public void Unmonitor(Address address) => _detectors.Remove(address);
+    /// <summary>
+    /// Stops watching (the member was removed or replaced) and forgets its suspicion at once: a stale entry would
+    /// otherwise let the resolver down a new incarnation at the same address before the next reap.
+    /// </summary>
+    public void Unmonitor(Address address, TimeSpan now)
+    {
+        _detectors.Remove(address);
+        if (_unreachable.Remove(address))
+            StableSince = now;
+    }
 
     /// <summary>Records a heartbeat response; ignored for members not watched.</summary>
     public void Heartbeat(Address address, TimeSpan now)
     {
-        if (_detectors.TryGetValue(address, out var detector))
-            detector.Heartbeat(now);
+        if (_detectors.TryGetValue(address, out var watched))
+            watched.Detector.Heartbeat(now);
     }
 
-    /// <summary>Recomputes the unreachable set; returns the members that became unreachable and the watched ones that are reachable again.</summary>
+    /// <summary>Recomputes the unreachable set; returns the members that became unreachable and the ones reachable again.</summary>
     public (IReadOnlyList<Address> NewlyUnreachable, IReadOnlyList<Address> Recovered) Reap(TimeSpan now)
     {
-        var next = _detectors.Where(kv => !kv.Value.IsAvailable(now)).Select(kv => kv.Key).ToHashSet();
+        var next = _detectors.Where(kv => !kv.Value.Detector.IsAvailable(now)).Select(kv => kv.Key).ToHashSet();
         var newly = next.Where(a => !_unreachable.Contains(a)).Order(AddressOrder.Instance).ToList();
-        var recovered = _unreachable.Where(a => !next.Contains(a) && _detectors.ContainsKey(a)).Order(AddressOrder.Instance).ToList();
+        var recovered = _unreachable.Where(a => !next.Contains(a)).Order(AddressOrder.Instance).ToList();
         if (newly.Count > 0 || recovered.Count > 0)
             StableSince = now;
         _unreachable = next;

@@ -66,6 +66,27 @@ public sealed class ClusterFailureTests
     }
 
     [Fact]
+    public void PartitionHealedBeforeStableAfter_DownsNobody()
+    {
+        using var h = Formed("a", "b", "c");
+        var events = h.Subscribe("a");
+        h.Advance(TimeSpan.FromSeconds(1));
+        Assert.IsType<CurrentClusterState>(events.ReceiveOne());
+
+        h.Network.Partition([AddressOf("a"), AddressOf("b")], [AddressOf("c")]);
+        h.Advance(TimeSpan.FromSeconds(7));
+        Assert.Contains(AddressOf("c"), h["a"].State.Unreachable);
+        h.Network.Heal();
+        h.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(AddressOf("c"), events.ExpectMsg<UnreachableMember>().Member.Address);
+        Assert.Equal(AddressOf("c"), events.ExpectMsg<ReachableMember>().Member.Address);
+        events.ExpectNoMsg();
+        Assert.True(h.AllUp("a", "b", "c"));
+        Assert.All(new[] { "a", "b", "c" }, n => Assert.False(h[n].WhenRemoved.IsCompleted));
+    }
+
+    [Fact]
     public void HeartbeatsWithUpTo2SecondsJitter_CauseNoUnreachability()
     {
         using var h = Formed("a", "b", "c");
@@ -98,5 +119,29 @@ public sealed class ClusterFailureTests
         Assert.Equal(oldIncarnation, events.FishForMessage<MemberDowned>(_ => true).Member.Incarnation);
         Assert.Equal(oldIncarnation, events.FishForMessage<MemberRemoved>(_ => true).Member.Incarnation);
         Assert.True(h["c"].State.Members.Count == 3, h["c"].State.ToString());
+    }
+
+    [Theory]
+    [InlineData("a", 0)]
+    [InlineData("a", 7)]
+    [InlineData("a", 20)]
+    [InlineData("c", 7)]
+    [InlineData("c", 20)]
+    public void RestartedNode_Rejoins_BeforeDetection_WhileSuspected_AndAfterRemoval(string node, int secondsDown)
+    {
+        using var h = Formed("a", "b", "c");
+        var others = new[] { "a", "b", "c" }.Where(n => n != node).ToArray();
+
+        h.Kill(node);
+        // 0 s: replaced while still Up; 7 s: suspected, not yet downed (stable-after 5 s); 20 s: already removed.
+        h.Advance(TimeSpan.FromSeconds(secondsDown));
+        Assert.Equal(secondsDown >= 20, others.All(o => Gone(h, o, node)));
+        h.Start(node);
+        h.AdvanceUntil(() => h.AllUp("a", "b", "c") && h[node].WhenUp.IsCompleted, TimeSpan.FromSeconds(10), $"new {node} Up everywhere");
+        h.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.True(h.AllUp("a", "b", "c"));
+        Assert.All(new[] { "a", "b", "c" }, n => Assert.Equal(3, h[n].State.Members.Count));
+        Assert.All(new[] { "a", "b", "c" }, n => Assert.Equal(AddressOf("a"), h[n].State.Leader));
     }
 }

@@ -71,4 +71,14 @@ public sealed class ClusterLifecycleTests
         h["a"].Down(AddressOf("c"));
         h.AdvanceUntil(() => h["c"].WhenRemoved.IsCompleted && h["b"].State.Members.Count == 2, TimeSpan.FromSeconds(10), "c downed and removed");
     }
+
+    [Fact]
+    public void Leave_OfTheLastMember_RemovesIt()
+    {
+        using var h = Formed("a");
+
+        h["a"].Leave();
+
+        h.AdvanceUntil(() => h["a"].WhenRemoved.IsCompleted, TimeSpan.FromSeconds(5), "a removed");
+    }
 }

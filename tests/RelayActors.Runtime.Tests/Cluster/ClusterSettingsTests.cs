@@ -80,4 +80,12 @@ public sealed class ClusterSettingsTests
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_SettingsBuiltInCode_NameTheKeyAndValue()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => (ClusterSettings.Default with { GossipInterval = TimeSpan.Zero }).Validate());
+
+        Assert.Contains("relay-actors.cluster.gossip-interval = 00:00:00: must be positive", error.Message, StringComparison.Ordinal);
+    }
 }

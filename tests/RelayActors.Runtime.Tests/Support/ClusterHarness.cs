@@ -12,11 +12,11 @@ internal sealed class ClusterHarness : IDisposable
     private readonly Dictionary<string, int> _starts = [];
     private readonly Dictionary<string, ClusterCluster> _nodes = [];
 
-    public ClusterHarness(ClusterSettings? settings = null)
+    public ClusterHarness(ClusterSettings? settings = null, int seed = 1)
     {
         System = ActorSystem.Create("sys", ActorSystemSettings.VirtualTime);
         Clock = System.VirtualClock!;
-        Network = new FakeClusterNetwork(Clock);
+        Network = new FakeClusterNetwork(Clock, seed);
         Settings = settings ?? ClusterSettings.Default;
     }
 
