@@ -1,14 +1,14 @@
 namespace RelayActors.Benchmarks;
 
 /// <summary>
-/// Command line: <c>[all|tell|ring|alloc|virtual|realtime|variants|quadratics|relay|matmul|training|race] [--quick]</c>. <c>variants</c> is the
+/// Command line: <c>[all|tell|ring|alloc|virtual|realtime|variants|quadratics|relay|matmul|training|remote|race] [--quick]</c>. <c>variants</c> is the
 /// investigation of the two targets the runtime misses (mailbox and virtual-scheduler copies with one change each);
-/// <c>quadratics</c> and <c>relay</c> time the training loop and the relay arithmetic, <c>matmul</c> Gemm against OpenBLAS, <c>training</c> 16 decentralized workers against one model alone;
+/// <c>quadratics</c> and <c>relay</c> time the training loop and the relay arithmetic, <c>matmul</c> Gemm against OpenBLAS, <c>training</c> 16 decentralized workers against one model alone; <c>remote</c> the TCP transport against raw sockets;
 /// <c>race</c> (not part of <c>all</c>) is the diagnostic of the mailbox race found while running the ring scenario.
 /// </summary>
 internal sealed record BenchOptions(string Scenario, bool Quick)
 {
-    private static readonly string[] Scenarios = ["all", "tell", "ring", "alloc", "virtual", "realtime", "variants", "quadratics", "relay", "matmul", "training", "race"];
+    private static readonly string[] Scenarios = ["all", "tell", "ring", "alloc", "virtual", "realtime", "variants", "quadratics", "relay", "matmul", "training", "remote", "race"];
 
     /// <summary>Messages per 1→1 / ring run (the N of the brief).</summary>
     public int Messages => Quick ? 2_000_000 : 10_000_000;

@@ -40,6 +40,8 @@ if (options.Runs("matmul"))
     MatmulBenchmark.Run(options, output);
 if (options.Runs("training"))
     TrainingBenchmark.Run(options, output);
+if (options.Runs("remote"))
+    RemoteBenchmark.Run(options, output);
 
 if (options.Runs("race"))
     RingStress.Run(options, output);

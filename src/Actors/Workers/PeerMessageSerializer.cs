@@ -7,10 +7,15 @@ namespace RelayActors.Actors.Workers;
 /// <summary>
 /// <see cref="PeerMessage{T}"/> of floats on the data lane: a 28-byte little-endian header (from, step, round, lane,
 /// count, payload length) and the float32 payload as the bulk part, sent from and received into the payload's array.
+/// Received payloads come from <c>allocate</c> (default: a fresh uninitialized array, which the message then owns); a
+/// pool with explicit hand-off avoids the large-object-heap churn of fresh multi-MiB arrays (see docs/REMOTE.md).
 /// </summary>
-public sealed class PeerMessageSerializer : IMessageSerializer
+public sealed class PeerMessageSerializer(Func<int, float[]>? allocate = null) : IMessageSerializer
 {
     private const int HeaderSize = 28;
+
+    // Uninitialized: every element is overwritten from the socket before anyone sees the message.
+    private readonly Func<int, float[]> _allocate = allocate ?? (length => GC.AllocateUninitializedArray<float>(length));
 
     public Type MessageType => typeof(PeerMessage<float>);
 
@@ -41,7 +46,9 @@ public sealed class PeerMessageSerializer : IMessageSerializer
         var length = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
         if (length < 0 || (long)length * sizeof(float) != bulkLength)
             throw new InvalidDataException($"{Manifest} declares {length} floats but carries {bulkLength} bulk bytes");
-        var payload = new float[length];
+        var payload = _allocate(length);
+        if (payload.Length != length)
+            throw new InvalidOperationException($"The payload allocator returned {payload.Length} floats for a request of {length}");
         bulk = ByteMemory.AsBytes(payload);
         return new PeerMessage<float>(
             BinaryPrimitives.ReadInt32LittleEndian(header),
