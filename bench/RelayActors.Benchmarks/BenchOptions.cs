@@ -8,7 +8,7 @@ namespace RelayActors.Benchmarks;
 /// </summary>
 internal sealed record BenchOptions(string Scenario, bool Quick)
 {
-    private static readonly string[] Scenarios = ["all", "tell", "ring", "alloc", "virtual", "realtime", "variants", "quadratics", "relay", "matmul", "training", "remote", "race"];
+    private static readonly string[] Scenarios = ["all", "tell", "ring", "alloc", "virtual", "realtime", "variants", "quadratics", "relay", "matmul", "training", "remote", "cluster", "race"];
 
     /// <summary>Messages per 1→1 / ring run (the N of the brief).</summary>
     public int Messages => Quick ? 2_000_000 : 10_000_000;

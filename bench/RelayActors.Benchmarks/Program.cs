@@ -42,6 +42,8 @@ if (options.Runs("training"))
     TrainingBenchmark.Run(options, output);
 if (options.Runs("remote"))
     RemoteBenchmark.Run(options, output);
+if (options.Runs("cluster"))
+    ClusterBenchmark.Run(options, output);
 
 if (options.Runs("race"))
     RingStress.Run(options, output);
