@@ -25,6 +25,24 @@ public sealed class RemoteDeliveryTests
     }
 
     [Fact]
+    public async Task Tell_BothNodesConnectAtOnce_OneAssociationEachWayAndBothDeliver()
+    {
+        await using var a = await RemoteNode.StartAsync("a");
+        await using var b = await RemoteNode.StartAsync("b");
+        var toB = b.ProbeSeenFrom(a);
+        var toA = a.ProbeSeenFrom(b);
+
+        Parallel.Invoke(() => toB.Tell(new Ping(1, "a→b")), () => toA.Tell(new Ping(2, "b→a")));
+
+        Assert.Equal(1, b.Probe.ExpectMsg<Ping>(RemoteNode.Timeout).Seq);
+        Assert.Equal(2, a.Probe.ExpectMsg<Ping>(RemoteNode.Timeout).Seq);
+        Assert.Equal(b.Transport.Address, a.Events.ExpectMsg<AssociationEstablished>(RemoteNode.Timeout).Remote);
+        Assert.Equal(a.Transport.Address, b.Events.ExpectMsg<AssociationEstablished>(RemoteNode.Timeout).Remote);
+        a.Events.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        b.Events.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
     public async Task Resolve_OwnAddress_ReturnsTheLocalActor()
     {
         await using var a = await RemoteNode.StartAsync("a");
