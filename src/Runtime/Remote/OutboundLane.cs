@@ -25,6 +25,8 @@ internal sealed class OutboundLane : IDisposable
     private readonly Thread _thread;
     private long _queuedBytes;
     private long _backoffUntil;
+    private long _droppedUnlogged;
+    private long _lastDropLog = long.MinValue / 2;
     private TimeSpan _backoff;
     private bool _wantConnect = true;
     private bool _disposed;
@@ -69,7 +71,15 @@ internal sealed class OutboundLane : IDisposable
         {
             ArrayPool<byte>.Shared.Return(frame.Prefix);
             var total = _transport.Stats.Dropped();
-            RemoteLog.Dropped(_transport.Log, 1, _association.Remote, _lane, dropReason, total);
+            // At most one line per lane per second while unreachable: a busy sender would otherwise flood the log.
+            var unlogged = Interlocked.Increment(ref _droppedUnlogged);
+            var now = Environment.TickCount64;
+            var last = Interlocked.Read(ref _lastDropLog);
+            if (now - last >= 1000 && Interlocked.CompareExchange(ref _lastDropLog, now, last) == last)
+            {
+                Interlocked.Add(ref _droppedUnlogged, -unlogged);
+                RemoteLog.Dropped(_transport.Log, (int)unlogged, _association.Remote, _lane, dropReason, total);
+            }
         }
     }
 
@@ -99,21 +109,18 @@ internal sealed class OutboundLane : IDisposable
     {
         while (true)
         {
-            var idle = false;
+            bool connectRequested;
             lock (_gate)
             {
+                // Wakes for work, a connect request, or every IdleCheck while connected to notice a peer that went away.
                 while (_queue.Count == 0 && !_disposed && !(_wantConnect && _socket is null))
                 {
-                    // A timed-out wait may still find a frame: a sender can take the lock between the timeout and
-                    // the wake-up. Only an empty queue is idle; otherwise the batch below would be built twice.
-                    if (!Monitor.Wait(_gate, IdleCheck) && _socket is not null && _queue.Count == 0)
-                    {
-                        idle = true;
+                    if (!Monitor.Wait(_gate, IdleCheck) && _socket is not null)
                         break;
-                    }
                 }
                 if (_disposed)
                     break;
+                connectRequested = _wantConnect;
                 _wantConnect = false;
                 var bytes = 0L;
                 // A batch is small frames up to BatchBytes, ending early at the first frame with a bulk part.
@@ -130,9 +137,7 @@ internal sealed class OutboundLane : IDisposable
 
             if (_socket is not null && PeerClosed())
                 Lost("the peer closed the connection");
-            if (idle)
-                continue;
-            if (_socket is null && !TryConnect())
+            if (_socket is null && (_batch.Count > 0 || connectRequested) && !TryConnect())
             {
                 DropQueued("cannot connect");
                 continue;
@@ -149,7 +154,6 @@ internal sealed class OutboundLane : IDisposable
         var socket = _socket!;
         var buffer = ArrayPool<byte>.Shared.Rent(BatchBytes);
         var used = 0;
-        var written = 0;
         try
         {
             foreach (var frame in _batch)
@@ -172,7 +176,6 @@ internal sealed class OutboundLane : IDisposable
                     used = 0;
                     SendBulk(socket, frame.Bulk.Span);
                 }
-                written++;
             }
             if (used > 0)
                 socket.Send(buffer.AsSpan(0, used));
@@ -182,6 +185,8 @@ internal sealed class OutboundLane : IDisposable
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
             Lost(e.Message);
+            // Some of the batch may have reached the peer; at-most-once counts the whole batch as dropped.
+            RemoteLog.Dropped(_transport.Log, _batch.Count, _association.Remote, _lane, "the connection failed while writing them", _transport.Stats.Dropped(_batch.Count));
         }
         finally
         {

@@ -117,6 +117,11 @@ public sealed class RemoteTransport : IRemoting, IAsyncDisposable
     internal void Send(RemoteActorRef recipient, object message, IActorRef? sender)
     {
         var type = message.GetType();
+        if (IsDisposed)
+        {
+            RemoteLog.Dropped(Log, 1, recipient.Path.Address, RemoteLane.Control, "the transport is shut down", Stats.Dropped());
+            return;
+        }
         var serializer = Serializers.ForType(type);
         if (serializer is null)
         {
