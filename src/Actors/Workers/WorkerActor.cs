@@ -10,8 +10,9 @@ namespace RelayActors.Actors.Workers;
 /// A worker: runs its <see cref="IWorkerNode{T}"/> step after step with no coordinator. In each round it sends one
 /// <see cref="PeerMessage{T}"/> per channel through a <see cref="DelayedLink{TMessage}"/> and moves on once every
 /// expected message of the round has arrived (synchronous RelaySGD) or, with the network's round timeout, once it has
-/// passed; missing messages then count as dropped. Messages of later rounds wait in a bounded early buffer, late
-/// ones are counted and ignored. Reports the model to the monitor off the critical path.
+/// passed; missing messages then count as dropped. Messages of later rounds, and those that arrive before
+/// <see cref="StartWorker"/>, wait in a bounded early buffer; late ones are counted and ignored. Reports the model
+/// to the monitor off the critical path.
 /// </summary>
 internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -83,13 +84,15 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
 
     private void OnPeerMessage(IRoundMessage message)
     {
-        if (_step == NotStarted || Finished || IsBefore(message.Step, message.Round, _step, _round))
+        // Before StartWorker a message counts from the segment's first round: a peer on another node may start first.
+        var (step, round) = _step == NotStarted ? (_options.FirstStep, 0) : (_step, _round);
+        if (Finished || IsBefore(message.Step, message.Round, step, round))
         {
             // Late (its round was completed or timed out) or after the run: an expected network event (C10).
             _ignored++;
             return;
         }
-        if (message.Step != _step || message.Round != _round)
+        if (_step == NotStarted || message.Step != _step || message.Round != _round)
         {
             if (_early.Count < _options.MaxEarlyMessages)
                 _early.Add(message);

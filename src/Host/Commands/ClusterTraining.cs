@@ -43,7 +43,8 @@ internal static class ClusterTraining
         try
         {
             error.WriteLine($"submit {member.Transport.Address}: joining {string.Join(", ", launch.SeedNodes)}");
-            if (!AwaitCapacity(member, settings.Workers, launch.SubmitTimeout, error))
+            var minimum = ClusterSettings.FromConfig(config).MinNrOfMembers;
+            if (!AwaitCapacity(member, settings.Workers, minimum, launch.SubmitTimeout, error))
                 return ExitCodes.RunFailed;
             var placement = Place(member, settings.Workers);
             var tree = HostAwareTree.Build(placement);
@@ -146,20 +147,25 @@ internal static class ClusterTraining
         }
     }
 
-    /// <summary>Waits until the Up members without this one offer at least <paramref name="workers"/> slots; prints the members when it gives up.</summary>
-    private static bool AwaitCapacity(ClusterMember member, int workers, TimeSpan timeout, TextWriter error)
+    /// <summary>
+    /// Waits until at least <paramref name="minimum"/> members with worker slots are Up (the cluster's
+    /// <c>min-nr-of-members</c>, so that placement sees every node that was meant to take part, not just the first ones
+    /// to join) and they offer at least <paramref name="workers"/> slots; prints the members when it gives up.
+    /// </summary>
+    private static bool AwaitCapacity(ClusterMember member, int workers, int minimum, TimeSpan timeout, TextWriter error)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var state = member.Cluster.State;
-            var slots = WorkerMembers(state, member.Cluster.SelfAddress).Sum(ClusterMember.CapacityOf);
-            if (member.Cluster.WhenUp.IsCompleted && slots >= workers)
+            var nodes = WorkerMembers(state, member.Cluster.SelfAddress).ToList();
+            var slots = nodes.Sum(ClusterMember.CapacityOf);
+            if (member.Cluster.WhenUp.IsCompleted && slots >= workers && nodes.Count >= minimum)
                 return true;
             if (DateTime.UtcNow >= deadline)
             {
                 var members = state.Members.Count == 0 ? "none" : string.Join("; ", state.Members.Select(m => $"{m.Address} {m.Status} capacity {ClusterMember.CapacityOf(m)}"));
-                error.WriteLine($"The cluster did not offer {workers} worker slots within {timeout.TotalSeconds:G4} s (this submitter {(member.Cluster.WhenUp.IsCompleted ? "is Up" : "never became Up: are the seed nodes running, and is the secret the same?")}; {slots} slots Up). Members: {members}");
+                error.WriteLine($"The cluster did not offer {workers} worker slots on at least {minimum} node(s) (min-nr-of-members) within {timeout.TotalSeconds:G4} s (this submitter {(member.Cluster.WhenUp.IsCompleted ? "is Up" : "never became Up: are the seed nodes running, and is the secret the same?")}; {slots} slots on {nodes.Count} node(s) Up). Members: {members}");
                 return false;
             }
             Thread.Sleep(100);

@@ -81,6 +81,38 @@ public sealed class WorkerActorTests : ActorTestKit
     }
 
     [Fact]
+    public void PeerMessage_BeforeStartWorker_IsKeptForItsRound()
+    {
+        // On a cluster a neighbour on another node may start (and send) before this node's StartWorker arrives; dropping
+        // its message would leave this worker waiting for it forever (synchronous rounds, no timeout).
+        Deliver(0, 0, 1, 3f);
+        Deliver(2, 0, 1, 12f);
+
+        Start();
+
+        var report = _monitor.ExpectMsg<StepCompleted<float>>();
+        Assert.Equal((0L, 3), (report.Step, report.Count));
+        Assert.Equal([7f], report.Model.ToArray());
+        Assert.Equal(0, report.Counters.MessagesIgnored);
+    }
+
+    [Fact]
+    public void PeerMessage_BeforeStartWorkerOfAnEarlierStep_IsIgnored()
+    {
+        var node = ConsensusNodes.Create(ConsensusAlgorithm.RelaySum, Topologies.Chain(3), 1, [6f]);
+        var worker = Sys.ActorOf(Props.Create(() => new WorkerActor<float>(node, new WorkerOptions { FirstStep = 2, Steps = 3 }, _monitor.Ref)), "worker-1-resumed");
+        worker.Tell(new PeerMessage<float>(0, 1, 0, 0, 1, new[] { 100f }));   // of step 1: before this segment
+
+        worker.Tell(new StartWorker([_left.Ref, worker, _right.Ref], new NetworkSettings { Link = LinkModel.Constant(Latency) }, 0));
+        worker.Tell(new PeerMessage<float>(0, 2, 0, 0, 1, new[] { 3f }));
+        worker.Tell(new PeerMessage<float>(2, 2, 0, 0, 1, new[] { 12f }));
+
+        var report = _monitor.ExpectMsg<StepCompleted<float>>();
+        Assert.Equal(2L, report.Step);
+        Assert.Equal(1, report.Counters.MessagesIgnored);
+    }
+
+    [Fact]
     public void DuplicateAndLateMessages_AreIgnoredAndCounted()
     {
         Start();

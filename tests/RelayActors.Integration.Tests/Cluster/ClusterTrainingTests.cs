@@ -30,8 +30,8 @@ public sealed class ClusterTrainingTests : IDisposable
 
         var train = Submit(seed, "identical", epochs: 2, policy: "stop-with-checkpoint");
 
-        Assert.True(train.WaitForExit(Patience), train.ToString());
-        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.True(train.WaitForExit(Patience), Everything());
+        Assert.True(train.ExitCode == 0, Everything());
         Assert.Contains("2 inter-host", File.ReadAllText(Path.Combine(_folder, "identical", "tree.txt")), StringComparison.Ordinal);
         AssertCheckpointEqualsOneHostRun("identical", epochs: 2);
     }
@@ -41,7 +41,7 @@ public sealed class ClusterTrainingTests : IDisposable
     {
         var seed = StartNodes(capacity: 2);
         var train = Submit(seed, "killed", epochs: 40, policy: "stop-with-checkpoint");
-        Assert.True(train.WaitForLine("epoch 1.00", Patience), train.ToString());
+        Assert.True(train.WaitForLine("epoch 1.00", Patience), Everything());
 
         _processes[2].Kill();
 
@@ -49,7 +49,7 @@ public sealed class ClusterTrainingTests : IDisposable
         Assert.Equal(ExitCodes.RunFailed, train.ExitCode);
         Assert.Contains("Lost cluster node", train.Output, StringComparison.Ordinal);
         Assert.Contains("stop-with-checkpoint", train.Output, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_folder, "killed", "relaysgd", TrainingCheckpoint.FileName)), train.ToString());
+        Assert.True(File.Exists(Path.Combine(_folder, "killed", "relaysgd", TrainingCheckpoint.FileName)), Everything());
     }
 
     [Fact]
@@ -58,15 +58,18 @@ public sealed class ClusterTrainingTests : IDisposable
         // Three slots per node for six workers: two nodes can take all of them after the third dies.
         var seed = StartNodes(capacity: 3);
         var train = Submit(seed, "continued", epochs: 4, policy: "continue");
-        Assert.True(train.WaitForLine("epoch 1.00", Patience), train.ToString());
+        Assert.True(train.WaitForLine("epoch 1.00", Patience), Everything());
 
         _processes[2].Kill();
 
-        Assert.True(train.WaitForExit(Patience), train.ToString());
-        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.True(train.WaitForExit(Patience), Everything());
+        Assert.True(train.ExitCode == 0, Everything());
         Assert.Contains("continuing from the last checkpoint", train.Output, StringComparison.Ordinal);
         AssertCheckpointEqualsOneHostRun("continued", epochs: 4);
     }
+
+    /// <summary>Every process's output (submitter and nodes), for a failure message: a hang shows on the nodes.</summary>
+    private string Everything() => string.Join("\n", _processes);
 
     public void Dispose()
     {
@@ -87,6 +90,8 @@ public sealed class ClusterTrainingTests : IDisposable
             [
                 "node", "--hostname", "127.0.0.1", "--port", $"{ports[k]}", "--seed-nodes", $"127.0.0.1:{ports[0]}",
                 "--capacity", $"{capacity}", "--host-label", $"host-{k}", "--secret-file", secret,
+                // All three Up together: with spare slots the submitter could otherwise place on the first two alone.
+                "--set", "relay-actors.cluster.min-nr-of-members=3",
             ]));
         }
         return ports[0];
@@ -100,6 +105,7 @@ public sealed class ClusterTrainingTests : IDisposable
             .. Experiment(name, epochs),
             "--set", $"relay-actors.node.lost-node-policy={policy}",
             "--set", "relay-actors.node.submit-timeout=60s",
+            "--set", "relay-actors.cluster.min-nr-of-members=3",
         ]);
         _processes.Add(train);
         return train;
