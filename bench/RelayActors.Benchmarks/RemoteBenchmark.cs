@@ -24,12 +24,13 @@ internal static class RemoteBenchmark
         var c = ActorSystem.Create("bench-c");
         var ta = Start(a, null);
         var tb = Start(b, null);
-        var tc = Start(c, new PayloadRing().Next);
+        var pool = new PayloadPool<float>();
+        var tc = Start(c, pool);
         try
         {
             var sink = new RemoteSink();
             var target = ta.Resolve(b.ActorOf(Props.Create(() => new RemoteSink.Actor(sink)), "sink").Path.WithAddress(tb.Address));
-            var pooledTarget = ta.Resolve(c.ActorOf(Props.Create(() => new RemoteSink.Actor(sink)), "sink").Path.WithAddress(tc.Address));
+            var pooledTarget = ta.Resolve(c.ActorOf(Props.Create(() => new RemoteSink.Actor(sink, pool)), "sink").Path.WithAddress(tc.Address));
 
             var throughput = new MarkdownTable(
                 $"Remote (a). Bulk throughput on loopback, GB/s (10⁹ B/s), median (min–max) of {repetitions}, {BulkBytesPerRepetition >> 20} MiB per repetition",
@@ -49,7 +50,7 @@ internal static class RemoteBenchmark
                     MarkdownTable.Plain(pooled.Subject), MarkdownTable.Plain(pooled.Ratio),
                     $"fresh {(freshRatio >= 0.8 ? "met" : "missed")}, pooled {(pooledRatio >= 0.8 ? "met" : "missed")}");
             }
-            throughput.Note("Raw TCP reuses one destination buffer; 'fresh' allocates the received payload per message (the message owns it); 'pooled' receives into a ring of " + PayloadRing.Slots + " arrays per size (WorkerSerializers.Register's allocatePayload).");
+            throughput.Note("Raw TCP reuses one destination buffer; 'fresh' allocates the received payload per message (the message owns it); 'pooled' receives into arrays rented from a PayloadPool that the sink hands back after reading, as a worker does after folding a payload in (the cluster nodes' default).");
             throughput.Print(output);
 
             var small = options.Quick ? 300_000 : 1_000_000;
@@ -77,8 +78,8 @@ internal static class RemoteBenchmark
         }
     }
 
-    private static RemoteTransport Start(ActorSystem system, Func<int, float[]>? allocatePayload) =>
-        RemoteTransport.StartAsync(system, RemoteSettings.Default, WorkerSerializers.Register(new SerializerRegistry(), allocatePayload)).GetAwaiter().GetResult();
+    private static RemoteTransport Start(ActorSystem system, PayloadPool<float>? payloads) =>
+        RemoteTransport.StartAsync(system, RemoteSettings.Default, WorkerSerializers.Register(new SerializerRegistry(), payloads)).GetAwaiter().GetResult();
 
     private static double Flood(IActorRef target, RemoteSink sink, PeerMessage<float> message, int frames, int bytes)
     {

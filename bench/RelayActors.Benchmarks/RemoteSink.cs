@@ -41,8 +41,13 @@ internal sealed class RemoteSink
     }
 
     /// <summary>The actor that feeds the sink.</summary>
-    public sealed class Actor(RemoteSink sink) : UntypedActor
+    public sealed class Actor(RemoteSink sink, PayloadPool<float>? payloads = null) : UntypedActor
     {
-        protected override void Receive(object message) => sink.Arrive(message);
+        protected override void Receive(object message)
+        {
+            sink.Arrive(message);
+            if (payloads is not null && message is PeerMessage<float> m)
+                payloads.Return(m.Payload);
+        }
     }
 }

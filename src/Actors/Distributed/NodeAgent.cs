@@ -19,10 +19,14 @@ public sealed class NodeAgent : Actor<INodeAgentMessage>
     private readonly IRemoting _remoting;
     private readonly Func<PrepareRun, RelayTopology, TrainingRun> _build;
     private readonly ILogger _log;
+    private readonly PayloadPool<float>? _payloads;
     private readonly Dictionary<string, HostedRun> _runs = [];
 
-    /// <summary>An agent that builds runs with <paramref name="build"/> (which loads the data and settings the config names).</summary>
-    public NodeAgent(IRemoting remoting, Func<PrepareRun, RelayTopology, TrainingRun> build, ILogger log)
+    /// <summary>
+    /// An agent that builds runs with <paramref name="build"/> (which loads the data and settings the config names); its
+    /// workers rent payload arrays from <paramref name="payloads"/>, the pool the transport's serializer shares.
+    /// </summary>
+    public NodeAgent(IRemoting remoting, Func<PrepareRun, RelayTopology, TrainingRun> build, ILogger log, PayloadPool<float>? payloads = null)
     {
         ArgumentNullException.ThrowIfNull(remoting);
         ArgumentNullException.ThrowIfNull(build);
@@ -30,6 +34,7 @@ public sealed class NodeAgent : Actor<INodeAgentMessage>
         _remoting = remoting;
         _build = build;
         _log = log;
+        _payloads = payloads;
     }
 
     private string Node => _remoting.Address.ToString();
@@ -129,7 +134,7 @@ public sealed class NodeAgent : Actor<INodeAgentMessage>
                 for (var k = 0; k < states.Workers.Length; k++)
                     hosted.Run.RestoreWorker(states.Workers[k], states.States[k], states.MeanLosses[k]);
             }
-            var workers = hosted.Run.WorkerRunFor(segment.FirstStep, segment.EndStep);
+            var workers = hosted.Run.WorkerRunFor(segment.FirstStep, segment.EndStep, _payloads);
             var recorder = new SegmentRecorder(hosted.Run.Workers, segment.FirstStep, segment.EndStep, onStep: null, reporters: hosted.Local.Length);
             var prefix = $"{segment.RunId}-s{segment.FirstStep}-";
             var nodes = hosted.Prepare.WorkerNodes;

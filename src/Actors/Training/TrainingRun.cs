@@ -135,8 +135,8 @@ public sealed class TrainingRun
     }
 
     /// <summary>A worker run over this run's nodes for node steps <paramref name="firstNodeStep"/> … <paramref name="endNodeStep"/> − 1, reporting no models.</summary>
-    internal WorkerRun<float> WorkerRunFor(long firstNodeStep, long endNodeStep) =>
-        new(_nodes, new WorkerOptions { FirstStep = firstNodeStep, Steps = endNodeStep, IncludeModel = false }, Network, Settings.Seed);
+    internal WorkerRun<float> WorkerRunFor(long firstNodeStep, long endNodeStep, PayloadPool<float>? payloads = null) =>
+        new(_nodes, new WorkerOptions { FirstStep = firstNodeStep, Steps = endNodeStep, IncludeModel = false }, Network, Settings.Seed, payloads);
 
     /// <summary>Worker <paramref name="worker"/>'s state as <see cref="WriteState"/> writes it for every worker.</summary>
     internal byte[] WorkerState(int worker)

@@ -7,15 +7,14 @@ namespace RelayActors.Actors.Workers;
 /// <summary>
 /// <see cref="PeerMessage{T}"/> of floats on the data lane: a 28-byte little-endian header (from, step, round, lane,
 /// count, payload length) and the float32 payload as the bulk part, sent from and received into the payload's array.
-/// Received payloads come from <c>allocate</c> (default: a fresh uninitialized array, which the message then owns); a
-/// pool with explicit hand-off avoids the large-object-heap churn of fresh multi-MiB arrays (see docs/REMOTE.md).
+/// With a <see cref="PayloadPool{T}"/>, received payloads are rented from it (the receiving worker hands them back
+/// after folding them in) and a sent payload goes back to it once the transport has written it: ownership of the
+/// array passes to the transport with the message. That avoids the large-object-heap churn of fresh multi-MiB arrays
+/// (docs/REMOTE.md). Without a pool, received payloads are fresh uninitialized arrays the message owns.
 /// </summary>
-public sealed class PeerMessageSerializer(Func<int, float[]>? allocate = null) : IMessageSerializer
+public sealed class PeerMessageSerializer(PayloadPool<float>? payloads = null) : IMessageSerializer
 {
     private const int HeaderSize = 28;
-
-    // Uninitialized: every element is overwritten from the socket before anyone sees the message.
-    private readonly Func<int, float[]> _allocate = allocate ?? (length => GC.AllocateUninitializedArray<float>(length));
 
     public Type MessageType => typeof(PeerMessage<float>);
 
@@ -46,9 +45,8 @@ public sealed class PeerMessageSerializer(Func<int, float[]>? allocate = null) :
         var length = BinaryPrimitives.ReadInt32LittleEndian(header[24..]);
         if (length < 0 || (long)length * sizeof(float) != bulkLength)
             throw new InvalidDataException($"{Manifest} declares {length} floats but carries {bulkLength} bulk bytes");
-        var payload = _allocate(length);
-        if (payload.Length != length)
-            throw new InvalidOperationException($"The payload allocator returned {payload.Length} floats for a request of {length}");
+        // Uninitialized either way: every element is overwritten from the socket before anyone sees the message.
+        var payload = payloads?.Rent(length) ?? GC.AllocateUninitializedArray<float>(length);
         bulk = ByteMemory.AsBytes(payload);
         return new PeerMessage<float>(
             BinaryPrimitives.ReadInt32LittleEndian(header),
@@ -57,5 +55,11 @@ public sealed class PeerMessageSerializer(Func<int, float[]>? allocate = null) :
             BinaryPrimitives.ReadInt32LittleEndian(header[16..]),
             BinaryPrimitives.ReadInt32LittleEndian(header[20..]),
             payload);
+    }
+
+    public void Released(object message)
+    {
+        if (payloads is not null)
+            payloads.Return(((PeerMessage<float>)message).Payload);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
     private readonly IWorkerNode<T> _node;
     private readonly WorkerOptions _options;
     private readonly IActorRef<IWorkerReport> _monitor;
+    private readonly PayloadPool<T>? _payloads;
     private readonly List<IRoundMessage> _early = [];
     private readonly Dictionary<int, DelayedLink<IWorkerMessage>> _links = [];
     private StartWorker? _start;
@@ -34,7 +35,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
     private long _timedOut;
     private long _silenced;
 
-    public WorkerActor(IWorkerNode<T> node, WorkerOptions options, IActorRef<IWorkerReport> monitor)
+    public WorkerActor(IWorkerNode<T> node, WorkerOptions options, IActorRef<IWorkerReport> monitor, PayloadPool<T>? payloads = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +43,7 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         _node = node;
         _options = options;
         _monitor = monitor;
+        _payloads = payloads;
     }
 
     private bool Finished => _step >= _options.Steps;
@@ -152,8 +154,19 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
         var sends = _node.Sends(_step, _round);
         for (var k = 0; k < sends.Length; k++)
         {
-            // A fresh array per message: it travels with the message and is never written again (C4, C7).
-            var payload = new T[_node.PayloadLength(sends[k].Lane)];
+            // An array per message: it travels with the message and is never written again (C4, C7). From the pool it
+            // may hold an old payload, so it is cleared: Compose need not write every element.
+            var length = _node.PayloadLength(sends[k].Lane);
+            T[] payload;
+            if (_payloads is { } pool)
+            {
+                payload = pool.Rent(length);
+                Array.Clear(payload);
+            }
+            else
+            {
+                payload = new T[length];
+            }
             var count = _node.Compose(_round, k, payload);
             var message = new PeerMessage<T>(_node.Worker, _step, _round, sends[k].Lane, count, payload);
             var link = LinkTo(sends[k].Peer);
@@ -204,7 +217,11 @@ internal sealed class WorkerActor<T> : Actor<IWorkerMessage>
             return false;
         }
         if (message is PeerMessage<T> peer)
+        {
             _node.Accept(_round, index, peer.Payload.Span, peer.Count);
+            // Folded in: this worker was the payload's last reader (hand-off, see PayloadPool).
+            _payloads?.Return(peer.Payload);
+        }
         else
             _node.Drop(_round, index);
         _received[index] = true;

@@ -15,10 +15,15 @@ public sealed class WorkerRun<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly IWorkerNode<T>[] _nodes;
+    private readonly PayloadPool<T>? _payloads;
     private int _started;
 
     /// <summary>A run of <paramref name="nodes"/> (one per worker, indexed by worker id); each directed link draws from a random source derived from <paramref name="seed"/>.</summary>
-    public WorkerRun(IReadOnlyList<IWorkerNode<T>> nodes, WorkerOptions options, NetworkSettings network, int seed)
+    /// <remarks>
+    /// With <paramref name="payloads"/>, workers rent outgoing payload arrays from the pool and hand accepted ones back
+    /// (see <see cref="PayloadPool{T}"/>); without, every message gets a fresh array.
+    /// </remarks>
+    public WorkerRun(IReadOnlyList<IWorkerNode<T>> nodes, WorkerOptions options, NetworkSettings network, int seed, PayloadPool<T>? payloads = null)
     {
         ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(options);
@@ -31,6 +36,7 @@ public sealed class WorkerRun<T>
             if (nodes[i].Worker != i)
                 throw new ArgumentException($"nodes[{i}] is worker {nodes[i].Worker}; nodes must be indexed by worker id", nameof(nodes));
         _nodes = [.. nodes];
+        _payloads = payloads;
         Options = options;
         Network = network;
         Seed = seed;
@@ -88,7 +94,8 @@ public sealed class WorkerRun<T>
                 throw new ArgumentException($"Local worker {i} is outside 0..{_nodes.Length - 1} or listed twice", nameof(local));
             var node = _nodes[i];
             var options = Options;
-            workers[i] = system.ActorOf(Props.Create(() => new WorkerActor<T>(node, options, monitor)), $"{prefix}worker-{i}");
+            var payloads = _payloads;
+            workers[i] = system.ActorOf(Props.Create(() => new WorkerActor<T>(node, options, monitor, payloads)), $"{prefix}worker-{i}");
             spawned.Add(workers[i]!);
         }
         for (var i = 0; i < workers.Length; i++)

@@ -6,12 +6,12 @@ namespace RelayActors.Actors.Workers;
 public static class WorkerSerializers
 {
     /// <summary>
-    /// Adds <see cref="PeerMessageSerializer"/> (data lane; received payloads from <paramref name="allocatePayload"/>,
-    /// default fresh arrays) and <see cref="MessageLostSerializer"/> (control lane).
+    /// Adds <see cref="PeerMessageSerializer"/> (data lane; payloads rented from and handed back to
+    /// <paramref name="payloads"/> when given, else fresh arrays) and <see cref="MessageLostSerializer"/> (control lane).
     /// </summary>
-    public static SerializerRegistry Register(SerializerRegistry registry, Func<int, float[]>? allocatePayload = null)
+    public static SerializerRegistry Register(SerializerRegistry registry, PayloadPool<float>? payloads = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry.Add(new PeerMessageSerializer(allocatePayload)).Add(new MessageLostSerializer());
+        return registry.Add(new PeerMessageSerializer(payloads)).Add(new MessageLostSerializer());
     }
 }

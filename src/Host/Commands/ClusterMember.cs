@@ -26,8 +26,9 @@ internal sealed class ClusterMember : IAsyncDisposable
     /// <summary>The actor system's name on every node (addresses differ by host and port).</summary>
     public const string SystemName = "relay";
 
-    private ClusterMember(ActorSystem system, RemoteTransport transport, Cluster cluster)
+    private ClusterMember(ActorSystem system, RemoteTransport transport, Cluster cluster, PayloadPool<float> payloads)
     {
+        Payloads = payloads;
         System = system;
         Transport = transport;
         Cluster = cluster;
@@ -39,12 +40,15 @@ internal sealed class ClusterMember : IAsyncDisposable
 
     public Cluster Cluster { get; }
 
+    /// <summary>Payload arrays shared by this member's workers and its transport (hand-off instead of a large allocation per message).</summary>
+    public PayloadPool<float> Payloads { get; }
+
     /// <summary>The serializers every member registers: cluster membership, worker messages, distributed training.</summary>
-    public static SerializerRegistry Serializers()
+    public static SerializerRegistry Serializers(PayloadPool<float>? payloads = null)
     {
         var registry = new SerializerRegistry();
         ClusterSerializers.Register(registry);
-        WorkerSerializers.Register(registry);
+        WorkerSerializers.Register(registry, payloads);
         DistributedSerializers.Register(registry);
         return registry;
     }
@@ -63,14 +67,15 @@ internal sealed class ClusterMember : IAsyncDisposable
         var system = ActorSystem.Create(SystemName, ActorSystemSettings.Default, logging);
         try
         {
-            var transport = await RemoteTransport.StartAsync(system, remote, Serializers()).ConfigureAwait(false);
+            var payloads = new PayloadPool<float>();
+            var transport = await RemoteTransport.StartAsync(system, remote, Serializers(payloads)).ConfigureAwait(false);
             var attributes = new Dictionary<string, string>
             {
                 [CapacityAttribute] = node.Capacity.ToString(CultureInfo.InvariantCulture),
                 [HostAttribute] = node.HostLabel,
             };
             var cluster = Cluster.Start(system, transport, clusterSettings, attributes);
-            return new ClusterMember(system, transport, cluster);
+            return new ClusterMember(system, transport, cluster, payloads);
         }
         catch
         {

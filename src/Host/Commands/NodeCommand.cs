@@ -70,7 +70,7 @@ internal static class NodeCommand
         {
             var log = logging.CreateLogger("RelayActors.Node");
             var data = new DataCache();
-            member.System.ActorOf(Props.Create(() => new NodeAgent(member.Transport, (prepare, topology) => Build(prepare, topology, data), log)), "node");
+            member.System.ActorOf(Props.Create(() => new NodeAgent(member.Transport, (prepare, topology) => Build(prepare, topology, data), log, member.Payloads)), "node");
             var printer = member.System.ActorOf(Props.Create(() => new MemberEventPrinter(error)), "member-events");
             member.Cluster.Subscribe(printer.Untyped);
             var seeds = node.SeedNodes.Count == 0 ? "none: forms its own cluster" : string.Join(", ", node.SeedNodes);

@@ -27,4 +27,13 @@ public interface IMessageSerializer
     /// reference it; nobody sees the message before it is filled).
     /// </summary>
     object Read(ReadOnlySpan<byte> header, int bulkLength, out Memory<byte> bulk);
+
+    /// <summary>
+    /// The transport no longer reads <paramref name="message"/>'s bulk part: it was written to the socket or dropped.
+    /// Called exactly once per message <see cref="Write"/> accepted, from the lane's writer thread; a serializer whose
+    /// messages own pooled memory hands it back here.
+    /// </summary>
+    void Released(object message)
+    {
+    }
 }

@@ -69,7 +69,7 @@ internal sealed class OutboundLane : IDisposable
         }
         if (dropReason is not null)
         {
-            ArrayPool<byte>.Shared.Return(frame.Prefix);
+            frame.Release();
             var total = _transport.Stats.Dropped();
             // At most one line per lane per second while unreachable: a busy sender would otherwise flood the log.
             var unlogged = Interlocked.Increment(ref _droppedUnlogged);
@@ -211,7 +211,7 @@ internal sealed class OutboundLane : IDisposable
             {
                 var frame = _queue.Dequeue();
                 _queuedBytes -= frame.Size;
-                ArrayPool<byte>.Shared.Return(frame.Prefix);
+                frame.Release();
             }
             Monitor.PulseAll(_gate);
         }
@@ -225,7 +225,7 @@ internal sealed class OutboundLane : IDisposable
         {
             count = _queue.Count;
             while (_queue.TryDequeue(out var frame))
-                ArrayPool<byte>.Shared.Return(frame.Prefix);
+                frame.Release();
             _queuedBytes = 0;
             Monitor.PulseAll(_gate);
         }

@@ -153,12 +153,13 @@ public sealed class RemoteTransport : IRemoting, IAsyncDisposable
         if (header.BodyLength > Settings.MaximumMessageSize)
         {
             RemoteLog.MessageTooLarge(Log, type.Name, recipient.Path, header.BodyLength, Settings.MaximumMessageSize, Stats.Dropped());
+            serializer.Released(message);
             return;
         }
         header.Write(scratch.WrittenSpan);
         var prefix = ArrayPool<byte>.Shared.Rent(scratch.WrittenCount);
         scratch.WrittenSpan.CopyTo(prefix);
-        AssociationTo(recipient.Path.Address).Send(serializer.Lane, new OutboundFrame(prefix, scratch.WrittenCount, bulk));
+        AssociationTo(recipient.Path.Address).Send(serializer.Lane, new OutboundFrame(prefix, scratch.WrittenCount, bulk, serializer, message));
     }
 
     internal void Forget(InboundConnection connection) => _inbound.TryRemove(connection, out _);

@@ -74,10 +74,10 @@ internal sealed class ModelRecorder : IStepRecorder<double>
     }
 
     /// <summary>Runs <paramref name="nodes"/> as worker actors on the virtual clock over <paramref name="network"/> and records every step.</summary>
-    public static ModelRecorder FromActors(IReadOnlyList<IWorkerNode<double>> nodes, long steps, NetworkSettings network, int seed = 0)
+    public static ModelRecorder FromActors(IReadOnlyList<IWorkerNode<double>> nodes, long steps, NetworkSettings network, int seed = 0, PayloadPool<double>? payloads = null)
     {
         var recorder = new ModelRecorder(nodes.Count, steps);
-        var run = new WorkerRun<double>(nodes, new WorkerOptions { Steps = steps }, network, seed);
+        var run = new WorkerRun<double>(nodes, new WorkerOptions { Steps = steps }, network, seed, payloads);
         return run.Execute(recorder, _ => recorder, ClockKind.Virtual, TimeSpan.FromSeconds(10));
     }
 

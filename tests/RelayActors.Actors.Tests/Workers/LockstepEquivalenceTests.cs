@@ -92,6 +92,22 @@ public sealed class LockstepEquivalenceTests
         Assert.Equal(150, actual.StepsRun);
     }
 
+    [Theory]
+    [MemberData(nameof(Algorithms))]
+    public void Example4Quadratics_WithPayloadPool_MatchesLockstepBitForBitAndReusesArrays(Algorithm algorithm, TopologyKind kind)
+    {
+        // Reused arrays hold old payloads: a worker that read a payload after handing it back, or a Compose that relied
+        // on a zeroed array, would show up as a different bit somewhere in 300 steps.
+        var network = new NetworkSettings { Link = OneMillisecond with { Jitter = TimeSpan.FromMilliseconds(3) } };
+        var payloads = new PayloadPool<double>();
+        var expected = ModelRecorder.FromLockstep(Example4(algorithm, RelayTopology.Create(kind, 5)), Steps);
+
+        var actual = ModelRecorder.FromActors(Example4(algorithm, RelayTopology.Create(kind, 5)), Steps, network, seed: 7, payloads);
+
+        expected.AssertIdentical(actual);
+        Assert.True(payloads.Reused > 10 * payloads.Allocated, $"{payloads.Reused} reuses for {payloads.Allocated} allocations");
+    }
+
     /// <summary>Runs fresh nodes (objectives keep state) once on Lockstep and once on the actors.</summary>
     private static void AssertActorsMatchLockstep(Func<IWorkerNode<double>[]> nodes, NetworkSettings network, int seed = 0)
     {

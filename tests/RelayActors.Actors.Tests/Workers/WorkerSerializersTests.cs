@@ -74,6 +74,32 @@ public sealed class WorkerSerializersTests
         Assert.IsType<PeerMessageSerializer>(registry.ForManifest("relay.peer-message.f32"));
     }
 
+    [Fact]
+    public void PeerMessage_WithPool_ReadRentsFromItAndReleaseHandsTheSentPayloadBack()
+    {
+        var pool = new PayloadPool<float>();
+        var spare = new float[4];
+        pool.Return(spare);
+        var sent = new PeerMessage<float>(0, 1, 0, 0, 1, new float[] { 1, 2, 3, 4 });
+        var serializer = new PeerMessageSerializer(pool);
+
+        var read = (PeerMessage<float>)RoundTrip(serializer, sent);
+        serializer.Released(sent);
+
+        Assert.True(MemoryMarshal.TryGetArray(read.Payload, out var segment) && ReferenceEquals(segment.Array, spare), "the received payload should be the pooled array");
+        Assert.Equal([1f, 2f, 3f, 4f], read.Payload.ToArray());
+        Assert.True(MemoryMarshal.TryGetArray(sent.Payload, out var sentSegment) && ReferenceEquals(pool.Rent(4), sentSegment.Array), "the written payload should be back in the pool");
+    }
+
+    [Fact]
+    public void PeerMessage_WithoutPool_ReleaseLeavesThePayloadAlone()
+    {
+        var payload = new float[] { 1, 2 };
+        new PeerMessageSerializer().Released(new PeerMessage<float>(0, 1, 0, 0, 1, payload));
+
+        Assert.Equal([1f, 2f], payload);
+    }
+
     private static object RoundTrip(IMessageSerializer serializer, object message)
     {
         var header = new ArrayBufferWriter<byte>();
