@@ -2,6 +2,7 @@ using RelayActors.Actors.Baselines;
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Tests.Support;
 using RelayActors.Actors.Topology;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Actors.Tests.Baselines;
 
@@ -101,11 +102,12 @@ public sealed class SgpNodeTests
         var payload = new double[3];
         RunOwnRounds(node, 0, payload);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var step = 1; step < 20; step++)
-            RunOwnRounds(node, step, payload);
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var step = 1;
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
+        {
+            for (var end = step + 20; step < end; step++)
+                RunOwnRounds(node, step, payload);
+        }));
     }
 
     /// <summary>One step of one node that receives its own messages back (enough to exercise every call).</summary>

@@ -1,5 +1,6 @@
 using RelayActors.Actors.Compression;
 using RelayActors.Models.Numerics;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Actors.Tests.Compression;
 
@@ -220,11 +221,11 @@ public sealed class CompressorTests
         var random = new StepRandom(1);
         compressor.Compress(x, q, ref random);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var n = 0; n < 10; n++)
-            compressor.Compress(x, q, ref random);
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
+        {
+            for (var n = 0; n < 10; n++)
+                compressor.Compress(x, q, ref random);
+        }));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Actors.Tests.Relay;
 
@@ -57,15 +58,15 @@ public sealed class GossipStateTests
         gossip.Accept(2, incoming);
         gossip.Mix(state, state);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
         {
-            gossip.Accept(2, incoming);
-            gossip.Accept(4, incoming);
-            gossip.Mix(state, state);
-        }
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            for (var i = 0; i < 10; i++)
+            {
+                gossip.Accept(2, incoming);
+                gossip.Accept(4, incoming);
+                gossip.Mix(state, state);
+            }
+        }));
     }
 
     [Fact]

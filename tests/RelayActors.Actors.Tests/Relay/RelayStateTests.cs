@@ -1,5 +1,6 @@
 using RelayActors.Actors.Relay;
 using RelayActors.Actors.Topology;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Actors.Tests.Relay;
 
@@ -105,11 +106,11 @@ public sealed class RelayStateTests
         var estimate = new float[dimension];
         Step(relay, own, incoming, outgoing, estimate);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
-            Step(relay, own, incoming, outgoing, estimate);
-
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
+        {
+            for (var i = 0; i < 10; i++)
+                Step(relay, own, incoming, outgoing, estimate);
+        }));
     }
 
     private static void Step(RelayState<float> relay, float[] own, float[] incoming, float[] outgoing, float[] estimate)

@@ -1,4 +1,5 @@
 using RelayActors.Actors.Relay;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Actors.Tests.Support;
 
@@ -35,13 +36,8 @@ internal sealed class PreallocatedRounds
         }
     }
 
-    /// <summary>Bytes this thread allocated while running <paramref name="steps"/> more steps.</summary>
-    public long AllocatedBytesOver(int steps)
-    {
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        RunSteps(steps);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    /// <summary>Bytes this thread allocates running <paramref name="steps"/> more steps (see <see cref="SteadyAllocation"/>).</summary>
+    public long AllocatedBytesOver(int steps) => SteadyAllocation.BytesPerBatch(() => RunSteps(steps));
 
     public void RunSteps(int steps)
     {

@@ -1,4 +1,5 @@
 using RelayActors.Actors.Topology;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Actors.Tests.Topology;
 
@@ -110,10 +111,11 @@ public sealed class TreePairTests
         TreePair.Gather(full, 1, part);
         TreePair.Scatter(part, 1, full);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        TreePair.Gather(full, 1, part);
-        TreePair.Scatter(part, 1, full);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
+        {
+            TreePair.Gather(full, 1, part);
+            TreePair.Scatter(part, 1, full);
+        }));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using RelayActors.Models.Data;
 using RelayActors.Models.Networks;
 using RelayActors.Models.Numerics;
 using RelayActors.Models.Tests.Layers;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Models.Tests.Networks;
 
@@ -78,10 +79,11 @@ public sealed class NetworkWorkspaceTests
         var random = new StepRandom(1);
         workspace.Gradient(parameters, inputs, labels, gradient, ref random);
         workspace.Evaluate(parameters, inputs, labels, out _, out _);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        workspace.Gradient(parameters, inputs, labels, gradient, ref random);
-        workspace.Evaluate(parameters, inputs, labels, out _, out _);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
+        {
+            workspace.Gradient(parameters, inputs, labels, gradient, ref random);
+            workspace.Evaluate(parameters, inputs, labels, out _, out _);
+        }));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using RelayActors.Models.Numerics;
 using RelayActors.Models.Optim;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Models.Tests.Optim;
 
@@ -67,13 +68,14 @@ public sealed class LocalOptimizerContractTests
         new NormalSampler(new Random(3)).Fill(gradient);
         optimizer.Step(x, gradient, 0.1f);
         optimizer.ComputeUpdate(x, gradient, 0.1f, update);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var t = 0; t < 10; t++)
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
         {
-            optimizer.Step(x, gradient, 0.1f);
-            optimizer.ComputeUpdate(x, gradient, 0.1f, update);
-        }
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            for (var t = 0; t < 10; t++)
+            {
+                optimizer.Step(x, gradient, 0.1f);
+                optimizer.ComputeUpdate(x, gradient, 0.1f, update);
+            }
+        }));
     }
 
     [Theory]

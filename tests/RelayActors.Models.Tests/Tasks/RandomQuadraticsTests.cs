@@ -1,5 +1,6 @@
 using RelayActors.Models.Numerics;
 using RelayActors.Models.Tasks;
+using RelayActors.Tests.Shared;
 
 namespace RelayActors.Models.Tests.Tasks;
 
@@ -215,10 +216,11 @@ public sealed class RandomQuadraticsTests
         var x = new double[10];
         var gradient = new double[10];
         problem.Gradient(0, x, gradient, sampler);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var worker = 0; worker < problem.Workers; worker++)
-            problem.Gradient(worker, x, gradient, sampler);
-        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(0, SteadyAllocation.BytesPerBatch(() =>
+        {
+            for (var worker = 0; worker < problem.Workers; worker++)
+                problem.Gradient(worker, x, gradient, sampler);
+        }));
     }
 
     [Fact]
