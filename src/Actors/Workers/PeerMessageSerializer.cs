@@ -57,9 +57,5 @@ public sealed class PeerMessageSerializer(PayloadPool<float>? payloads = null) :
             payload);
     }
 
-    public void Released(object message)
-    {
-        if (payloads is not null)
-            payloads.Return(((PeerMessage<float>)message).Payload);
-    }
+    public void Released(object message) => payloads?.Return(((PeerMessage<float>)message).Payload);
 }

@@ -26,12 +26,13 @@ internal sealed class ClusterMember : IAsyncDisposable
     /// <summary>The actor system's name on every node (addresses differ by host and port).</summary>
     public const string SystemName = "relay";
 
-    private ClusterMember(ActorSystem system, RemoteTransport transport, Cluster cluster, PayloadPool<float> payloads)
+    private ClusterMember(ActorSystem system, RemoteTransport transport, Cluster cluster, ClusterSettings clusterSettings, PayloadPool<float> payloads)
     {
-        Payloads = payloads;
         System = system;
         Transport = transport;
         Cluster = cluster;
+        ClusterSettings = clusterSettings;
+        Payloads = payloads;
     }
 
     public ActorSystem System { get; }
@@ -39,6 +40,9 @@ internal sealed class ClusterMember : IAsyncDisposable
     public RemoteTransport Transport { get; }
 
     public Cluster Cluster { get; }
+
+    /// <summary>The settings this member's cluster runs with (the config's, with the launch's seed nodes).</summary>
+    public ClusterSettings ClusterSettings { get; }
 
     /// <summary>Payload arrays shared by this member's workers and its transport (hand-off instead of a large allocation per message).</summary>
     public PayloadPool<float> Payloads { get; }
@@ -75,7 +79,7 @@ internal sealed class ClusterMember : IAsyncDisposable
                 [HostAttribute] = node.HostLabel,
             };
             var cluster = Cluster.Start(system, transport, clusterSettings, attributes);
-            return new ClusterMember(system, transport, cluster, payloads);
+            return new ClusterMember(system, transport, cluster, clusterSettings, payloads);
         }
         catch
         {

@@ -43,8 +43,7 @@ internal static class ClusterTraining
         try
         {
             error.WriteLine($"submit {member.Transport.Address}: joining {string.Join(", ", launch.SeedNodes)}");
-            var minimum = ClusterSettings.FromConfig(config).MinNrOfMembers;
-            if (!AwaitCapacity(member, settings.Workers, minimum, launch.SubmitTimeout, error))
+            if (!AwaitCapacity(member, settings.Workers, member.ClusterSettings.MinNrOfMembers, launch.SubmitTimeout, error))
                 return ExitCodes.RunFailed;
             var placement = Place(member, settings.Workers);
             var tree = HostAwareTree.Build(placement);
